@@ -1,0 +1,77 @@
+package dev.guardian.cli;
+
+import dev.guardian.common.cli.Args;
+import dev.guardian.common.cli.Command;
+import dev.guardian.common.cli.UsageException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Entry point of the {@code guardian} script for the commands written in Java. Finds the command by
+ * verb and subject among those the job modules register, and turns user mistakes into one line on
+ * stderr with exit code 2.
+ */
+public final class Launcher {
+
+    static final int USAGE_ERROR = 2;
+
+    private Launcher() {}
+
+    public static void main(String[] argv) {
+        System.exit(run(List.of(argv), System.err));
+    }
+
+    static int run(List<String> argv, PrintStream err) {
+        List<Command> commands = commands();
+        if (argv.size() < 2 || argv.get(0).equals("help") || argv.get(0).equals("--help")) {
+            printHelp(commands, err);
+            return argv.isEmpty() || argv.get(0).contains("help") ? 0 : USAGE_ERROR;
+        }
+        String verb = argv.get(0);
+        String subject = argv.get(1);
+        Optional<Command> command =
+                commands.stream()
+                        .filter(c -> c.verb().equals(verb) && c.subject().equals(subject))
+                        .findFirst();
+        if (command.isEmpty()) {
+            err.println("guardian: unknown command '" + verb + " " + subject + "'");
+            printHelp(commands, err);
+            return USAGE_ERROR;
+        }
+        List<String> rest = argv.subList(2, argv.size());
+        if (rest.contains("--help")) {
+            err.println("usage: guardian " + verb + " " + subject + " " + command.get().usage());
+            return 0;
+        }
+        try {
+            return command.get().run(Args.parse(rest));
+        } catch (UsageException e) {
+            err.println("guardian " + verb + " " + subject + ": " + e.getMessage());
+            return USAGE_ERROR;
+        } catch (Exception e) {
+            err.println("guardian " + verb + " " + subject + " failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    static List<Command> commands() {
+        List<Command> commands = new ArrayList<>();
+        ServiceLoader.load(Command.class).forEach(commands::add);
+        commands.sort(Comparator.comparing(Command::verb).thenComparing(Command::subject));
+        return commands;
+    }
+
+    private static void printHelp(List<Command> commands, PrintStream err) {
+        err.println(
+                "usage: guardian <command> [options]   (guardian <command> --help for its options)");
+        for (Command c : commands) {
+            String name = c.verb() + " " + c.subject();
+            err.println("  " + name + " ".repeat(Math.max(1, 22 - name.length())) + c.summary());
+        }
+    }
+}
