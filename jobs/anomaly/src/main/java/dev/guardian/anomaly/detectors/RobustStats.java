@@ -1,0 +1,91 @@
+package dev.guardian.anomaly.detectors;
+
+/** Median and scale estimates that a few outliers cannot drag. */
+public final class RobustStats {
+
+    /** MAD times this estimates the standard deviation of normally distributed data. */
+    public static final double MAD_TO_SIGMA = 1.4826;
+
+    private RobustStats() {}
+
+    /** Median of {@code a[0..n)}; reorders the array. */
+    public static double median(double[] a, int n) {
+        if (n <= 0) {
+            return Double.NaN;
+        }
+        if ((n & 1) == 1) {
+            return select(a, n, n / 2);
+        }
+        double upper = select(a, n, n / 2);
+        // after selecting n/2, the lower half holds everything below it: its maximum is the other
+        double lower = a[0];
+        for (int i = 1; i < n / 2; i++) {
+            lower = Math.max(lower, a[i]);
+        }
+        return 0.5 * (lower + upper);
+    }
+
+    /** Median absolute deviation from {@code center} of {@code a[0..n)}; overwrites the array. */
+    public static double mad(double[] a, int n, double center) {
+        for (int i = 0; i < n; i++) {
+            a[i] = Math.abs(a[i] - center);
+        }
+        return median(a, n);
+    }
+
+    /** The k-th smallest (0-based) of {@code a[0..n)} by Hoare's selection; reorders the array. */
+    public static double select(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    /** Upper tail probability of the standard normal distribution, P(Z > z). */
+    public static double normalTail(double z) {
+        return 0.5 * erfc(z / Math.sqrt(2.0));
+    }
+
+    private static final double[] ERFC_COEFFICIENTS = {
+        -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806,
+        0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277
+    };
+
+    /** Complementary error function, Numerical Recipes' Chebyshev fit (relative error < 1.2e-7). */
+    static double erfc(double x) {
+        double z = Math.abs(x);
+        double t = 1.0 / (1.0 + 0.5 * z);
+        double poly = 0;
+        for (int i = ERFC_COEFFICIENTS.length - 1; i >= 0; i--) {
+            poly = ERFC_COEFFICIENTS[i] + t * poly;
+        }
+        double r = t * Math.exp(-z * z + poly);
+        return x >= 0 ? r : 2.0 - r;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.guardian.anomaly.detectors;
+
+import dev.guardian.anomaly.AnomalyDetector;
+import dev.guardian.anomaly.Assessment;
+import dev.guardian.anomaly.DetectorConfig;
+import dev.guardian.anomaly.DetectorKind;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Robust z-scores over a sliding window: of the value against the window's median and MAD, of the
+ * change since the previous point against the recent changes, and of the mean of the last few
+ * points (which catches a level shift before any single point looks extreme).
+ */
+public final class WindowDetector implements AnomalyDetector {
+
+    static final int SHORT_MEAN_POINTS = 6;
+    static final int MIN_POINTS = 30;
+
+    private static final String[] FEATURES = {"window.level", "window.change", "window.shift"};
+
+    private final RingBuffer values;
+    private final RingBuffer changes;
+    private final SurpriseNormaliser[] normalisers = new SurpriseNormaliser[3];
+    private final double[] scratch;
+    private double previous = Double.NaN;
+
+    public WindowDetector(DetectorConfig config) {
+        values = new RingBuffer(config.windowPoints());
+        changes = new RingBuffer(config.windowPoints());
+        scratch = new double[config.windowPoints()];
+        for (int i = 0; i < normalisers.length; i++) {
+            normalisers[i] = new SurpriseNormaliser(config.normaliserHorizon(), 1e-3);
+        }
+    }
+
+    @Override
+    public DetectorKind kind() {
+        return DetectorKind.WINDOW;
+    }
+
+    @Override
+    public Assessment update(long timestampMillis, double value, boolean continuous) {
+        Assessment result = score(value, continuous);
+        if (continuous && !Double.isNaN(previous)) {
+            changes.add(value - previous);
+        }
+        values.add(value);
+        previous = value;
+        return result;
+    }
+
+    private Assessment score(double value, boolean continuous) {
+        if (values.size() < MIN_POINTS) {
+            return Assessment.none(FEATURES[0]);
+        }
+        int n = values.copyTo(scratch);
+        double median = RobustStats.median(scratch, n);
+        double floor = 1e-9 + 1e-6 * Math.abs(median);
+        double scale =
+                Math.max(RobustStats.MAD_TO_SIGMA * RobustStats.mad(scratch, n, median), floor);
+        double[] z = new double[3];
+        z[0] = Math.abs(value - median) / scale;
+        double shortMean =
+                (value + values.meanOfNewest(SHORT_MEAN_POINTS - 1) * (SHORT_MEAN_POINTS - 1))
+                        / SHORT_MEAN_POINTS;
+        z[2] = Math.abs(shortMean - median) / scale;
+        boolean haveChange = continuous && changes.size() >= MIN_POINTS && !Double.isNaN(previous);
+        if (haveChange) {
+            int m = changes.copyTo(scratch);
+            double changeMedian = RobustStats.median(scratch, m);
+            double changeScale =
+                    Math.max(
+                            RobustStats.MAD_TO_SIGMA * RobustStats.mad(scratch, m, changeMedian),
+                            floor);
+            z[1] = Math.abs(value - previous - changeMedian) / changeScale;
+        }
+        double best = 0;
+        int driver = 0;
+        for (int i = 0; i < 3; i++) {
+            if (i == 1 && !haveChange) {
+                continue;
+            }
+            double s = normalisers[i].update(z[i]);
+            if (s > best) {
+                best = s;
+                driver = i;
+            }
+        }
+        double band = 3 * scale;
+        return new Assessment(best, median, median - band, median + band, FEATURES[driver]);
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        values.writeTo(out);
+        changes.writeTo(out);
+        for (SurpriseNormaliser n : normalisers) {
+            n.writeTo(out);
+        }
+        out.writeDouble(previous);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        values.readFrom(in);
+        changes.readFrom(in);
+        for (SurpriseNormaliser n : normalisers) {
+            n.readFrom(in);
+        }
+        previous = in.readDouble();
+    }
+}
