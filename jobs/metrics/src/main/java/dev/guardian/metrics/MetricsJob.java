@@ -1,0 +1,51 @@
+package dev.guardian.metrics;
+
+import dev.guardian.common.job.DeadLetters;
+import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.metrics.rollup.EmitMinuteRollup;
+import dev.guardian.metrics.rollup.MinuteRollupAggregate;
+import dev.guardian.metrics.validate.DecodeMetricSamples;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+/**
+ * The metrics stream: {@code metrics.points} → decode and validate → raw points, one-minute rollups
+ * per series; bad records → dead letters. This class only wires steps; {@link MetricsJobMain} does
+ * the I/O.
+ */
+public final class MetricsJob {
+
+    public static final String NAME = "guardian-metrics";
+
+    private MetricsJob() {}
+
+    public static void defineWorkflow(
+            Configuration conf, DataStream<RawRecord> input, MetricsSinks sinks) {
+        SingleOutputStreamOperator<MetricSample> decoded =
+                input.process(new DecodeMetricSamples(conf))
+                        .name("Decode and validate metric points")
+                        .uid("metrics-decode");
+        sinks.deadLetters(decoded.getSideOutput(DeadLetters.tag()));
+
+        DataStream<MetricSample> samples =
+                decoded.assignTimestampsAndWatermarks(
+                                SampleTimestamps.strategy(
+                                        conf.get(MetricsJobOptions.OUT_OF_ORDERNESS),
+                                        conf.get(MetricsJobOptions.IDLENESS)))
+                        .name("Event time")
+                        .uid("metrics-event-time");
+        sinks.points(samples);
+
+        DataStream<MetricRollup> rollups =
+                samples.keyBy(new SeriesIdSelector())
+                        .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                        .allowedLateness(conf.get(MetricsJobOptions.ALLOWED_LATENESS))
+                        .aggregate(new MinuteRollupAggregate(), new EmitMinuteRollup())
+                        .name("One-minute rollups")
+                        .uid("metrics-rollup-1m");
+        sinks.rollups(rollups);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.guardian.metrics.rollup;
+
+import dev.guardian.metrics.MetricSample;
+import org.apache.flink.api.common.functions.AggregateFunction;
+
+/** Incremental aggregation of a series' points: one small accumulator per window, not a list. */
+public class MinuteRollupAggregate
+        implements AggregateFunction<MetricSample, RollupAccumulator, RollupAccumulator> {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public RollupAccumulator createAccumulator() {
+        return new RollupAccumulator();
+    }
+
+    @Override
+    public RollupAccumulator add(MetricSample sample, RollupAccumulator acc) {
+        if (acc.series == null) {
+            acc.series = sample.series;
+            acc.name = sample.name;
+            acc.labels = sample.labels;
+        }
+        acc.add(sample.value, sample.timestampMillis);
+        return acc;
+    }
+
+    @Override
+    public RollupAccumulator getResult(RollupAccumulator acc) {
+        return acc;
+    }
+
+    @Override
+    public RollupAccumulator merge(RollupAccumulator a, RollupAccumulator b) {
+        return a.merge(b);
+    }
+}

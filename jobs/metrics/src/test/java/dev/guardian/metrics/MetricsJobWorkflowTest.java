@@ -1,0 +1,137 @@
+package dev.guardian.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.testing.CollectingSink;
+import dev.guardian.schemas.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The whole metrics workflow on a mini cluster, with bounded input and collecting sinks. */
+class MetricsJobWorkflowTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    /** Within the default seven-day window the validator accepts. */
+    private static final Instant MINUTE_0 =
+            Instant.now()
+                    .minus(Duration.ofHours(1))
+                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+
+    static class Collecting implements MetricsSinks {
+        final CollectingSink<MetricSample> points = new CollectingSink<>();
+        final CollectingSink<MetricRollup> rollups = new CollectingSink<>();
+        final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+
+        @Override
+        public void points(DataStream<MetricSample> stream) {
+            stream.sinkTo(points).name("points").uid("test-points");
+        }
+
+        @Override
+        public void rollups(DataStream<MetricRollup> stream) {
+            stream.sinkTo(rollups).name("rollups").uid("test-rollups");
+        }
+
+        @Override
+        public void deadLetters(DataStream<DeadLetter> stream) {
+            stream.sinkTo(deadLetters).name("dead letters").uid("test-dead-letters");
+        }
+    }
+
+    static RawRecord json(String json) {
+        return new RawRecord(json.getBytes(StandardCharsets.UTF_8), "metrics.points", 0, 0, 0);
+    }
+
+    static RawRecord point(String host, Instant at, double value) {
+        return json(
+                "{\"name\":\"cpu_utilization\",\"labels\":{\"host\":\""
+                        + host
+                        + "\",\"region\":\"eu-west-1\"},\"timestamp\":"
+                        + at.toEpochMilli()
+                        + ",\"value\":"
+                        + value
+                        + ",\"type\":\"GAUGE\"}");
+    }
+
+    @Test
+    void rollsUpEachSeriesPerMinuteAndDeadLettersBadRecords() throws Exception {
+        List<RawRecord> input = new ArrayList<>();
+        // two series, three minutes, four points a minute
+        for (int minute = 0; minute < 3; minute++) {
+            for (int i = 0; i < 4; i++) {
+                Instant at = MINUTE_0.plusSeconds(minute * 60L + i * 15L);
+                input.add(point("a", at, minute * 10 + i));
+                input.add(point("b", at, 100));
+            }
+        }
+        input.add(
+                json("{\"labels\":{},\"timestamp\":" + MINUTE_0.toEpochMilli() + ",\"value\":1}"));
+        input.add(
+                json(
+                        "{\"name\":\"x\",\"timestamp\":"
+                                + MINUTE_0.toEpochMilli()
+                                + ",\"value\":\"NaN\"}"));
+        input.add(new RawRecord(new byte[] {(byte) 0xc3, 0x01, 0x02}, "metrics.points", 1, 7, 0));
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        Collecting sinks = new Collecting();
+        MetricsJob.defineWorkflow(
+                new Configuration(),
+                env.fromData(input, TypeInformation.of(RawRecord.class)).setParallelism(1),
+                sinks);
+        env.execute();
+
+        assertThat(sinks.points.received()).hasSize(24);
+        List<MetricRollup> rollups = sinks.rollups.received();
+        // the bounded input ends with a final watermark, so all three minutes close
+        assertThat(rollups).hasSize(6);
+        MetricRollup secondMinuteOfA =
+                rollups.stream()
+                        .filter(r -> r.series.contains("host=\"a\""))
+                        .filter(r -> r.minuteStartMillis == MINUTE_0.plusSeconds(60).toEpochMilli())
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(secondMinuteOfA.count).isEqualTo(4);
+        assertThat(secondMinuteOfA.min).isEqualTo(10);
+        assertThat(secondMinuteOfA.max).isEqualTo(13);
+        assertThat(secondMinuteOfA.sum).isEqualTo(46);
+        assertThat(secondMinuteOfA.last).isEqualTo(13);
+        assertThat(secondMinuteOfA.revision).isZero();
+        assertThat(secondMinuteOfA.series)
+                .isEqualTo("cpu_utilization{host=\"a\",region=\"eu-west-1\"}");
+
+        List<DeadLetter> dead = sinks.deadLetters.received();
+        assertThat(dead).hasSize(3);
+        assertThat(dead.stream().map(DeadLetter::getErrorMessage).collect(Collectors.joining("\n")))
+                .containsIgnoringCase("name")
+                .containsIgnoringCase("NaN");
+        assertThat(dead)
+                .anySatisfy(
+                        d -> {
+                            assertThat(d.getPartition()).isEqualTo(1);
+                            assertThat(d.getOffset()).isEqualTo(7);
+                            assertThat(d.getOriginalBytes().remaining()).isEqualTo(3);
+                        });
+    }
+}
