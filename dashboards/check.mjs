@@ -26,8 +26,8 @@ Options:
   --no-self-test             skip the self-tests
   --verbose                  print every expanded query and variable value
 
-Backends (environment): GUARDIAN_CLICKHOUSE_URL (http://127.0.0.1:8123),
-GUARDIAN_ELASTICSEARCH_URL (http://127.0.0.1:9200), GUARDIAN_INFLUXDB_URL (http://127.0.0.1:8086);
+Backends: the local stack's host and ports (infra/local/stack.env, overridable by the same
+environment variables), or GUARDIAN_CLICKHOUSE_URL, GUARDIAN_ELASTICSEARCH_URL, GUARDIAN_INFLUXDB_URL;
 GUARDIAN_CHECK_CLICKHOUSE_DATABASE / GUARDIAN_CHECK_INFLUXDB_DATABASE / GUARDIAN_CHECK_ELASTICSEARCH_INDEX
 override the provisioned database / index (e.g. to point the check at a scratch copy).`;
 
@@ -106,7 +106,7 @@ function printQueryResult(r) {
 async function queriesStep(ctx, opts) {
   const { checkDashboard, backendEnv, BACKENDS } = await import('./checker/queries.mjs');
   const { QUERIES_DASHBOARD, judgeQueryResults } = await import('./checker/selftest.mjs');
-  const env = backendEnv();
+  const env = backendEnv(REPO_ROOT);
   const quietLog = { verbose: opts.verbose ? log : () => {} };
   let passed = 0;
   let failed = 0;

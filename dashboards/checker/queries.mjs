@@ -1,5 +1,6 @@
 // Step 2: every panel's queries against the live backends, with template variables resolved
 // the way Grafana resolves them on load (the first value each variable's own query returns).
+import fs from 'node:fs';
 import path from 'node:path';
 import * as clickhouse from './backends/clickhouse.mjs';
 import * as elasticsearch from './backends/elasticsearch.mjs';
@@ -16,18 +17,32 @@ export const BACKENDS = {
 
 const NOT_QUERIED = new Set(['-- Grafana --', '-- Dashboard --', 'grafana']);
 
-export function backendEnv(options = {}) {
+/**
+ * Defaults of the local stack (infra/local/stack.env lines like `: "${NAME:=value}"`): the one
+ * place its ports are defined. The environment overrides them, as it does for the stack.
+ */
+function stackDefaults(repoRoot) {
+  const file = path.join(repoRoot, 'infra', 'local', 'stack.env');
+  if (!fs.existsSync(file)) return {};
+  const out = {};
+  for (const m of fs.readFileSync(file, 'utf8').matchAll(/^\s*:\s*"\$\{(\w+):=([^}$]*)\}"/gm)) out[m[1]] = m[2];
+  return out;
+}
+
+export function backendEnv(repoRoot) {
   const env = process.env;
+  const stack = stackDefaults(repoRoot);
+  const get = (name, fallback) => env[name] || stack[name] || fallback;
+  const host = get('GUARDIAN_BIND_HOST', '127.0.0.1');
   const trim = (u) => u.replace(/\/+$/, '');
   return {
-    clickhouseUrl: trim(env.GUARDIAN_CLICKHOUSE_URL ?? 'http://127.0.0.1:8123'),
-    elasticsearchUrl: trim(env.GUARDIAN_ELASTICSEARCH_URL ?? 'http://127.0.0.1:9200'),
-    influxdbUrl: trim(env.GUARDIAN_INFLUXDB_URL ?? 'http://127.0.0.1:8086'),
+    clickhouseUrl: trim(env.GUARDIAN_CLICKHOUSE_URL || `http://${host}:${get('GUARDIAN_CLICKHOUSE_HTTP_PORT', '8123')}`),
+    elasticsearchUrl: trim(env.GUARDIAN_ELASTICSEARCH_URL || `http://${host}:${get('GUARDIAN_ES_HTTP_PORT', '9200')}`),
+    influxdbUrl: trim(env.GUARDIAN_INFLUXDB_URL || `http://${host}:${get('GUARDIAN_INFLUXDB_HTTP_PORT', '8086')}`),
     clickhouseDatabase: env.GUARDIAN_CHECK_CLICKHOUSE_DATABASE || undefined,
     influxdbDatabase: env.GUARDIAN_CHECK_INFLUXDB_DATABASE || undefined,
     elasticsearchIndex: env.GUARDIAN_CHECK_ELASTICSEARCH_INDEX || undefined,
-    timeoutMs: Number(env.GUARDIAN_CHECK_TIMEOUT_MS ?? 60_000),
-    ...options,
+    timeoutMs: Number(env.GUARDIAN_CHECK_TIMEOUT_MS || 60_000),
   };
 }
 
