@@ -2,6 +2,8 @@ package dev.guardian.connectors.elasticsearch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,7 +23,12 @@ public final class ElasticsearchDocument {
         CREATE
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    /** java.time values as ISO-8601 text, which every Elasticsearch date format accepts. */
+    private static final ObjectMapper MAPPER =
+            JsonMapper.builder()
+                    .findAndAddModules()
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .build();
 
     private final String index;
     private final String id;
