@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Guardian's dashboards check. Run `node dashboards/check.mjs --help`.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './checker/deps.mjs';
@@ -9,7 +10,8 @@ const REPO_ROOT = path.dirname(DASHBOARDS_DIR);
 
 const USAGE = `usage: dashboards/check [steps] [options]
 
-Steps (default: --types --queries):
+Steps (default: --unit --types --queries):
+  --unit                     the checker's own unit tests (node --test checker/test/)
   --types, --types-only      every dashboards/*.json against Grafana's types (@grafana/schema, tsc
                              --noEmit) and the provisioned data source uids; self-test: a dashboard
                              broken on purpose must fail
@@ -18,7 +20,7 @@ Steps (default: --types --queries):
                              known-bad ones fail
   --compose                  docker-compose.yml with docker-compose config -q (installed if missing)
                              plus ports, healthchecks and mounts; self-test: a broken file fails
-  --all                      all three
+  --all                      all four
 
 Options:
   --dashboard FILE           check only this dashboard (repeatable)
@@ -39,10 +41,11 @@ function parseArgs(argv) {
       if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
       return argv[++i];
     };
-    if (a === '--types' || a === '--types-only') opts.steps.add('types');
+    if (a === '--unit') opts.steps.add('unit');
+    else if (a === '--types' || a === '--types-only') opts.steps.add('types');
     else if (a === '--queries' || a === '--queries-only') opts.steps.add('queries');
     else if (a === '--compose') opts.steps.add('compose');
-    else if (a === '--all') ['types', 'queries', 'compose'].forEach((s) => opts.steps.add(s));
+    else if (a === '--all') ['unit', 'types', 'queries', 'compose'].forEach((s) => opts.steps.add(s));
     else if (a === '--dashboard') opts.dashboards.push(path.resolve(value()));
     else if (a === '--from') opts.from = value();
     else if (a === '--to') opts.to = value();
@@ -51,7 +54,7 @@ function parseArgs(argv) {
     else if (a === '--help' || a === '-h') opts.help = true;
     else throw new Error(`unknown argument ${a}`);
   }
-  if (opts.steps.size === 0) ['types', 'queries'].forEach((s) => opts.steps.add(s));
+  if (opts.steps.size === 0) ['unit', 'types', 'queries'].forEach((s) => opts.steps.add(s));
   return opts;
 }
 
@@ -59,6 +62,19 @@ const log = (msg) => process.stderr.write(`${msg}\n`);
 
 function row(...cells) {
   return cells.join(' | ');
+}
+
+function unitStep() {
+  const run = spawnSync(process.execPath, ['--test', '--test-reporter=tap', path.join(DASHBOARDS_DIR, 'checker', 'test')], {
+    encoding: 'utf8',
+  });
+  const count = (name) => Number(run.stdout.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const passed = count('pass');
+  const failed = count('fail') + (run.status !== 0 && count('fail') === 0 ? 1 : 0);
+  if (run.status !== 0) process.stdout.write(run.stdout + run.stderr);
+  console.log(row('checker', 'unit tests', 'node --test', `${passed + failed} tests`, run.status === 0 ? 'OK' : 'FAIL'));
+  console.log(`unit: ${passed} passed, ${failed} failed`);
+  return run.status === 0 && passed > 0;
 }
 
 async function typesStep(ctx, opts) {
@@ -173,6 +189,7 @@ async function main() {
     return 0;
   }
   let ok = true;
+  if (opts.steps.has('unit')) ok = unitStep() && ok;
   if (opts.steps.has('types') || opts.steps.has('queries')) {
     ensureDependencies(DASHBOARDS_DIR, log);
     const files = await import('./checker/files.mjs');
