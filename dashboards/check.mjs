@@ -10,7 +10,7 @@ const REPO_ROOT = path.dirname(DASHBOARDS_DIR);
 
 const USAGE = `usage: dashboards/check [steps] [options]
 
-Steps (default: --unit --types --queries):
+Steps (default: all of them):
   --unit                     the checker's own unit tests (node --test checker/test/)
   --types, --types-only      every dashboards/*.json against Grafana's types (@grafana/schema, tsc
                              --noEmit) and the provisioned data source uids; self-test: a dashboard
@@ -20,7 +20,7 @@ Steps (default: --unit --types --queries):
                              known-bad ones fail
   --compose                  docker-compose.yml with docker-compose config -q (installed if missing)
                              plus ports, healthchecks and mounts; self-test: a broken file fails
-  --all                      all four
+  --all                      all four (the default)
 
 Options:
   --dashboard FILE           check only this dashboard (repeatable)
@@ -54,7 +54,7 @@ function parseArgs(argv) {
     else if (a === '--help' || a === '-h') opts.help = true;
     else throw new Error(`unknown argument ${a}`);
   }
-  if (opts.steps.size === 0) ['unit', 'types', 'queries'].forEach((s) => opts.steps.add(s));
+  if (opts.steps.size === 0) ['unit', 'types', 'queries', 'compose'].forEach((s) => opts.steps.add(s));
   return opts;
 }
 
@@ -74,7 +74,7 @@ function unitStep() {
   if (run.status !== 0) process.stdout.write(run.stdout + run.stderr);
   console.log(row('checker', 'unit tests', 'node --test', `${passed + failed} tests`, run.status === 0 ? 'OK' : 'FAIL'));
   console.log(`unit: ${passed} passed, ${failed} failed`);
-  return run.status === 0 && passed > 0;
+  return { passed, failed: run.status === 0 && passed > 0 ? failed : Math.max(failed, 1) };
 }
 
 async function typesStep(ctx, opts) {
@@ -109,7 +109,7 @@ async function typesStep(ctx, opts) {
   for (const e of internal) console.log(`    checker: ${e.path} ${e.message}`);
   if (internal.length) failed++;
   console.log(`types: ${passed} passed, ${failed} failed`);
-  return failed === 0;
+  return { passed, failed };
 }
 
 function printQueryResult(r) {
@@ -156,7 +156,7 @@ async function queriesStep(ctx, opts) {
     problems.length ? failed++ : passed++;
   }
   console.log(`queries: ${passed} passed, ${failed} failed`);
-  return failed === 0;
+  return { passed, failed };
 }
 
 async function composeStep() {
@@ -173,7 +173,7 @@ async function composeStep() {
   }
   const failed = results.filter((r) => !r.ok).length;
   console.log(`compose: ${results.length - failed} passed, ${failed} failed`);
-  return failed === 0;
+  return { passed: results.length - failed, failed };
 }
 
 async function main() {
@@ -188,8 +188,12 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
-  let ok = true;
-  if (opts.steps.has('unit')) ok = unitStep() && ok;
+  const total = { passed: 0, failed: 0 };
+  const add = (r) => {
+    total.passed += r.passed;
+    total.failed += r.failed;
+  };
+  if (opts.steps.has('unit')) add(unitStep());
   if (opts.steps.has('types') || opts.steps.has('queries')) {
     ensureDependencies(DASHBOARDS_DIR, log);
     const files = await import('./checker/files.mjs');
@@ -205,11 +209,12 @@ async function main() {
       log('no dashboards found');
       return 1;
     }
-    if (opts.steps.has('types')) ok = (await typesStep(ctx, opts)) && ok;
-    if (opts.steps.has('queries')) ok = (await queriesStep(ctx, opts)) && ok;
+    if (opts.steps.has('types')) add(await typesStep(ctx, opts));
+    if (opts.steps.has('queries')) add(await queriesStep(ctx, opts));
   }
-  if (opts.steps.has('compose')) ok = (await composeStep()) && ok;
-  return ok ? 0 : 1;
+  if (opts.steps.has('compose')) add(await composeStep());
+  console.log(`dashboards: ${total.passed} passed, ${total.failed} failed`);
+  return total.failed === 0 ? 0 : 1;
 }
 
 main().then(
