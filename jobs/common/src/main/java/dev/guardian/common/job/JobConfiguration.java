@@ -65,6 +65,22 @@ public final class JobConfiguration {
         return values;
     }
 
+    /**
+     * Options of a sink's shared settings (batch size, retries) under a sink's prefix, e.g. {@code
+     * clickhouse.batch.size}.
+     */
+    public static List<ConfigOption<?>> prefixed(String prefix, Class<?> holder) {
+        List<ConfigOption<?>> options = new java.util.ArrayList<>();
+        for (ConfigOption<?> option : optionsOf(holder)) {
+            options.add(
+                    org.apache.flink.configuration.ConfigOptions.key(prefix + option.key())
+                            .stringType()
+                            .noDefaultValue()
+                            .withDescription(option.description()));
+        }
+        return options;
+    }
+
     static Configuration toConfiguration(
             Map<String, String> values, Collection<ConfigOption<?>> known) {
         Map<String, ConfigOption<?>> byKey = new LinkedHashMap<>();
