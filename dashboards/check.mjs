@@ -194,8 +194,8 @@ async function main() {
     total.failed += r.failed;
   };
   if (opts.steps.has('unit')) add(unitStep());
+  if (['types', 'queries', 'compose'].some((s) => opts.steps.has(s))) ensureDependencies(DASHBOARDS_DIR, log);
   if (opts.steps.has('types') || opts.steps.has('queries')) {
-    ensureDependencies(DASHBOARDS_DIR, log);
     const files = await import('./checker/files.mjs');
     const list = opts.dashboards.length ? opts.dashboards : files.listDashboards(DASHBOARDS_DIR);
     const datasources = files.loadDatasources(DASHBOARDS_DIR);
