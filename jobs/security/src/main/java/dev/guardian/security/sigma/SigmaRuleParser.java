@@ -130,7 +130,7 @@ public final class SigmaRuleParser {
         if (detection == null) {
             throw r.malformed(root, "the rule has no 'detection' section");
         }
-        DetectionNode compiled = detection(r, detection.getValueNode());
+        DetectionNode compiled = detection(r, detection);
         Map<String, String> logsource = new LinkedHashMap<>();
         NodeTuple ls = fields.get("logsource");
         if (ls != null) {
@@ -155,12 +155,12 @@ public final class SigmaRuleParser {
                 null);
     }
 
-    private DetectionNode detection(Rule r, Node node) {
-        MappingNode section = r.mapping(node, "detection");
+    private DetectionNode detection(Rule r, NodeTuple tuple) {
+        MappingNode section = r.mapping(tuple.getValueNode(), "detection");
         Map<String, NodeTuple> entries = r.map(section);
         NodeTuple condition = entries.get("condition");
         if (condition == null) {
-            throw r.malformed(section, "the detection has no 'condition'");
+            throw r.malformed(tuple.getKeyNode(), "the detection has no 'condition'");
         }
         FieldItemCompiler compiler = new FieldItemCompiler(r.source, placeholders);
         Map<String, DetectionNode> identifiers = new LinkedHashMap<>();
