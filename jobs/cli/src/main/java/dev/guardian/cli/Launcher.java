@@ -27,33 +27,47 @@ public final class Launcher {
 
     static int run(List<String> argv, PrintStream err) {
         List<Command> commands = commands();
-        if (argv.size() < 2 || argv.get(0).equals("help") || argv.get(0).equals("--help")) {
+        if (argv.isEmpty() || argv.get(0).equals("help") || argv.get(0).equals("--help")) {
             printHelp(commands, err);
-            return argv.isEmpty() || argv.get(0).contains("help") ? 0 : USAGE_ERROR;
+            return 0;
         }
         String verb = argv.get(0);
-        String subject = argv.get(1);
+        String subject = argv.size() > 1 ? argv.get(1) : "";
+        // "eval nab" names a command by verb and subject; "submit metrics" and "jobs" are
+        // verb-only commands (empty subject) that take the rest of the line as arguments.
         Optional<Command> command =
                 commands.stream()
                         .filter(c -> c.verb().equals(verb) && c.subject().equals(subject))
                         .findFirst();
+        int consumed = 2;
         if (command.isEmpty()) {
-            err.println("guardian: unknown command '" + verb + " " + subject + "'");
+            command =
+                    commands.stream()
+                            .filter(c -> c.verb().equals(verb) && c.subject().isEmpty())
+                            .findFirst();
+            consumed = 1;
+        }
+        if (command.isEmpty()) {
+            err.println(
+                    "guardian: unknown command '"
+                            + String.join(" ", argv.subList(0, Math.min(2, argv.size())))
+                            + "'");
             printHelp(commands, err);
             return USAGE_ERROR;
         }
-        List<String> rest = argv.subList(2, argv.size());
+        String name = (verb + " " + command.get().subject()).strip();
+        List<String> rest = argv.subList(Math.min(consumed, argv.size()), argv.size());
         if (rest.contains("--help")) {
-            err.println("usage: guardian " + verb + " " + subject + " " + command.get().usage());
+            err.println("usage: guardian " + name + " " + command.get().usage());
             return 0;
         }
         try {
             return command.get().run(Args.parse(rest));
         } catch (UsageException e) {
-            err.println("guardian " + verb + " " + subject + ": " + e.getMessage());
+            err.println("guardian " + name + ": " + e.getMessage());
             return USAGE_ERROR;
         } catch (Exception e) {
-            err.println("guardian " + verb + " " + subject + " failed: " + e);
+            err.println("guardian " + name + " failed: " + e);
             e.printStackTrace(err);
             return 1;
         }
@@ -70,8 +84,9 @@ public final class Launcher {
         err.println(
                 "usage: guardian <command> [options]   (guardian <command> --help for its options)");
         for (Command c : commands) {
-            String name = c.verb() + " " + c.subject();
-            err.println("  " + name + " ".repeat(Math.max(1, 22 - name.length())) + c.summary());
+            String name = (c.verb() + " " + c.subject()).strip() + " " + c.usage();
+            err.println("  guardian " + name);
+            err.println("      " + c.summary());
         }
     }
 }
