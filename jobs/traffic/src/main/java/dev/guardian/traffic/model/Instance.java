@@ -64,7 +64,7 @@ public final class Instance {
         this.diskUsedFraction = 0.3 + 0.4 * r.nextDouble();
         this.diskWriteBytesPerSecond = 50_000 + 2_000_000 * r.nextDouble();
         this.diskCleanupPhaseHours = 6 * r.nextDouble();
-        this.meanHoursBetweenRestarts = 2 + 6 * r.nextDouble();
+        this.meanHoursBetweenRestarts = 6 + 18 * r.nextDouble();
         this.initialUptimeMillis = (long) (r.nextDouble() * 72 * HOUR_MS);
     }
 
