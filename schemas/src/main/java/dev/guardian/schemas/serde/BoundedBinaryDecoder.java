@@ -97,7 +97,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipString() throws IOException {
-        pos += readLength("string");
+        int length = readLength("string"); // before "pos +=", which would read pos first
+        pos += length;
     }
 
     @Override
@@ -114,7 +115,8 @@ final class BoundedBinaryDecoder extends Decoder {
 
     @Override
     public void skipBytes() throws IOException {
-        pos += readLength("bytes");
+        int length = readLength("bytes"); // before "pos +=", which would read pos first
+        pos += length;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.guardian.schemas.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -61,17 +62,29 @@ final class JsonFieldNames {
             return direct;
         }
         String[] path = key.split("\\.");
-        JsonNode node = index.get(path[0]);
-        for (int i = 1; i < path.length && node != null; i++) {
-            node = child(node, path[i]);
+        for (int end = path.length - 1; end >= 1; end--) {
+            JsonNode head = index.get(join(path, 0, end));
+            JsonNode found = head == null ? null : descend(head, path, end);
+            if (found != null) {
+                return found;
+            }
         }
-        return node;
+        return null;
     }
 
-    private static JsonNode child(JsonNode node, String segment) {
+    /**
+     * Follows {@code path[from..]} below {@code node}, trying the longest literal dotted key first
+     * at each level, so {@code {"resource": {"service.name": ...}}} and {@code {"resource":
+     * {"service": {"name": ...}}}} both match {@code resource.service.name}.
+     */
+    private static JsonNode descend(JsonNode node, String[] path, int from) {
+        if (from == path.length) {
+            return node;
+        }
         if (node.isArray()) {
             try {
-                return node.get(Integer.parseInt(segment));
+                JsonNode item = node.get(Integer.parseInt(path[from]));
+                return item == null ? null : descend(item, path, from + 1);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -79,12 +92,18 @@ final class JsonFieldNames {
         if (!node.isObject()) {
             return null;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (normalize(e.getKey()).equals(segment)) {
-                return e.getValue();
+        Map<String, JsonNode> children = index(node);
+        for (int end = path.length; end > from; end--) {
+            JsonNode child = children.get(join(path, from, end));
+            JsonNode found = child == null ? null : descend(child, path, end);
+            if (found != null) {
+                return found;
             }
         }
         return null;
+    }
+
+    private static String join(String[] path, int from, int to) {
+        return String.join(".", Arrays.asList(path).subList(from, to));
     }
 }

@@ -1,0 +1,34 @@
+package dev.guardian.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @Test
+    void normalizesToScaleTen() {
+        assertThat(Money.normalize(new BigDecimal("1.5")).toPlainString())
+                .isEqualTo("1.5000000000");
+        assertThat(Money.normalize(new BigDecimal("0.00000000005")).toPlainString())
+                .isEqualTo("0.0000000000");
+        assertThat(Money.normalize(new BigDecimal("0.00000000015")).toPlainString())
+                .isEqualTo("0.0000000002");
+    }
+
+    @Test
+    void rejectsWhatDoesNotFit() {
+        assertThatThrownBy(() -> Money.normalize(new BigDecimal("1e28")))
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("does not fit decimal(38,10)");
+        assertThatThrownBy(() -> Money.fromDouble(Double.NaN))
+                .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void fromDoubleUsesTheShortestDecimal() {
+        assertThat(Money.fromDouble(0.1)).isEqualTo(Money.normalize(new BigDecimal("0.1")));
+    }
+}
