@@ -127,10 +127,27 @@ function metricAgg(metric, metrics) {
   }
 }
 
+/** Template variables in field names and settings (the Lucene query is expanded on its own). */
+function interpolateFields(value, ctx) {
+  if (typeof value === 'string') return replaceVariables(value, { ...ctx, dsType: 'elasticsearch-field' });
+  if (Array.isArray(value)) return value.map((v) => interpolateFields(v, ctx));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolateFields(v, ctx)]));
+  }
+  return value;
+}
+
 /** The request Grafana would send for one target: { api: '_search' | '_count', body }. */
 export function buildRequest(target, ds, ctx) {
-  const metrics = target.metrics?.length ? target.metrics : [{ id: '1', type: 'count' }];
-  const buckets = target.bucketAggs ?? [];
+  const request = buildBody(target, ds, ctx);
+  const left = JSON.stringify(request.body).match(/"\$\{?\w+/g);
+  if (left) throw new Error(`not expanded: ${[...new Set(left.map((l) => l.slice(1)))].join(', ')} (unknown variable)`);
+  return request;
+}
+
+function buildBody(target, ds, ctx) {
+  const metrics = interpolateFields(target.metrics?.length ? target.metrics : [{ id: '1', type: 'count' }], ctx);
+  const buckets = interpolateFields(target.bucketAggs ?? [], ctx);
   const query = filterQuery(target, ds, ctx);
   const raw = metrics.find((m) => RAW.has(m.type));
   if (raw) {
@@ -164,7 +181,15 @@ export function buildRequest(target, ds, ctx) {
   for (const m of metrics) {
     if (m.type !== 'count') level[m.id] = metricAgg(m, metrics);
   }
+  dropEmptyAggs(root);
   return { api: '_search', body: { size: 0, query, aggs: root }, kind: 'buckets' };
+}
+
+function dropEmptyAggs(aggs) {
+  for (const node of Object.values(aggs)) {
+    if (node.aggs && Object.keys(node.aggs).length === 0) delete node.aggs;
+    else if (node.aggs) dropEmptyAggs(node.aggs);
+  }
 }
 
 /** Leaf buckets that hold documents: what Grafana turns into rows / points. */

@@ -52,6 +52,19 @@ describe('Elasticsearch requests', () => {
     assert.deepEqual(req.body.aggs['2'].aggs['5'], { derivative: { buckets_path: '_count' } });
   });
 
+  it('expands variables in fields and refuses unknown ones', () => {
+    const req = buildRequest(
+      { refId: 'A', metrics: [{ id: '1', type: 'count' }], bucketAggs: [{ id: '2', type: 'terms', field: '$svc' }] },
+      ds,
+      ctx,
+    );
+    assert.equal(req.body.aggs['2'].terms.field, 'api');
+    assert.throws(
+      () => buildRequest({ refId: 'A', metrics: [{ id: '1', type: 'avg', field: '$nope' }], bucketAggs: [{ id: '2', type: 'date_histogram' }] }, ds, ctx),
+      /not expanded: \$nope/,
+    );
+  });
+
   it('rejects intervals that are not durations', () => {
     assert.throws(
       () => buildRequest({ refId: 'A', metrics: [], bucketAggs: [{ id: '2', type: 'date_histogram', settings: { interval: 'banana' } }] }, ds, ctx),
