@@ -10,8 +10,9 @@ import java.util.Map;
  * <p>Values: {@code String}, {@code Boolean}, any {@code Number} ({@code BigDecimal} for Decimal
  * columns, written in plain notation), {@code Map} (Map columns), {@code List} (Array columns),
  * {@code null} (Nullable or default), and {@link java.time.Instant} for DateTime/DateTime64 columns
- * (written as epoch seconds with the fraction, which ClickHouse reads in any column time zone;
- * truncate to whole seconds for {@code DateTime}).
+ * (written as a quoted unix timestamp with its fraction, e.g. {@code "1700000000.123"}, which
+ * ClickHouse reads the same whatever the column's time zone; truncate to whole seconds for {@code
+ * DateTime}, which refuses a fraction).
  */
 @FunctionalInterface
 public interface ClickHouseRowConverter<T> extends Serializable {

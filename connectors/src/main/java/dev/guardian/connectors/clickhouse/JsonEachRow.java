@@ -71,8 +71,10 @@ public final class JsonEachRow {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider)
                 throws IOException {
+            // quoted: ClickHouse reads a JSON number into DateTime64 as whole ticks and stops at
+            // the '.', but parses a quoted unix timestamp with its fraction
             BigDecimal seconds = epochSeconds(value);
-            gen.writeNumber(seconds.scale() < 0 ? seconds.setScale(0) : seconds);
+            gen.writeString((seconds.scale() < 0 ? seconds.setScale(0) : seconds).toPlainString());
         }
     }
 }

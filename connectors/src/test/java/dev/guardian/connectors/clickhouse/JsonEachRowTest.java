@@ -29,7 +29,7 @@ class JsonEachRowTest {
         assertThat(line)
                 .isEqualTo(
                         "{\"name\":\"cpu \\\"load\\\"\\n\",\"cost\":0.000000010,\"big\":1000,"
-                                + "\"ts\":1709294400.123,\"minute\":1709294460,"
+                                + "\"ts\":\"1709294400.123\",\"minute\":\"1709294460\","
                                 + "\"labels\":{\"host\":\"a\"},\"tags\":[\"x\",\"y\"],"
                                 + "\"missing\":null}\n");
     }

@@ -19,7 +19,7 @@ class ReadingConvertersTest {
                                 JsonEachRow.encode(new ReadingConverters.Row().toRow(R)),
                                 StandardCharsets.UTF_8))
                 .isEqualTo(
-                        "{\"id\":3,\"series\":\"series-3\",\"ts\":1767607203.123,\"value\":1.5}\n");
+                        "{\"id\":3,\"series\":\"series-3\",\"ts\":\"1767607203.123\",\"value\":1.5}\n");
     }
 
     @Test
