@@ -4,20 +4,24 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Amounts as the schemas store them: decimal(38,10). Costs, quantities, unit prices and forecast
+ * Amounts as the schemas store them: decimal(38,18). Costs, quantities, unit prices and forecast
  * amounts all use this type, so sums never mix float and decimal arithmetic.
+ *
+ * <p>Scale 18, not 10: real FOCUS exports carry 11 fractional digits in costs and 15 in consumed
+ * quantities (the FOCUS 1.0 sample does), and every one of them must survive. 20 integer digits
+ * remain, far beyond any bill. Same as ClickHouse {@code Decimal(38, 18)}.
  */
 public final class Money {
     public static final int PRECISION = 38;
-    public static final int SCALE = 10;
+    public static final int SCALE = 18;
 
     private Money() {}
 
     /**
-     * The amount at scale 10: more fractional digits are rounded half-even (1e-10 of a currency
+     * The amount at scale 18: more fractional digits are rounded half-even (1e-18 of a currency
      * unit), fewer are padded.
      *
-     * @throws ArithmeticException if the integer part exceeds 28 digits
+     * @throws ArithmeticException if the integer part exceeds 20 digits
      */
     public static BigDecimal normalize(BigDecimal amount) {
         return fit(amount, PRECISION, SCALE);

@@ -11,18 +11,18 @@ class MoneyTest {
     @Test
     void normalizesToScaleTen() {
         assertThat(Money.normalize(new BigDecimal("1.5")).toPlainString())
-                .isEqualTo("1.5000000000");
-        assertThat(Money.normalize(new BigDecimal("0.00000000005")).toPlainString())
-                .isEqualTo("0.0000000000");
-        assertThat(Money.normalize(new BigDecimal("0.00000000015")).toPlainString())
-                .isEqualTo("0.0000000002");
+                .isEqualTo("1.500000000000000000");
+        assertThat(Money.normalize(new BigDecimal("0.0000000000000000005")).toPlainString())
+                .isEqualTo("0.000000000000000000");
+        assertThat(Money.normalize(new BigDecimal("0.0000000000000000015")).toPlainString())
+                .isEqualTo("0.000000000000000002");
     }
 
     @Test
     void rejectsWhatDoesNotFit() {
-        assertThatThrownBy(() -> Money.normalize(new BigDecimal("1e28")))
+        assertThatThrownBy(() -> Money.normalize(new BigDecimal("1e20")))
                 .isInstanceOf(ArithmeticException.class)
-                .hasMessageContaining("does not fit decimal(38,10)");
+                .hasMessageContaining("does not fit decimal(38,18)");
         assertThatThrownBy(() -> Money.fromDouble(Double.NaN))
                 .isInstanceOf(ArithmeticException.class);
     }

@@ -202,7 +202,7 @@ public final class SampleRecords {
                 .build();
     }
 
-    /** Amounts as they come back from the wire: decimal(38,10), so equals holds after a trip. */
+    /** Amounts as they come back from the wire: decimal(38,18), so equals holds after a trip. */
     public static BigDecimal money(String amount) {
         return Money.normalize(new BigDecimal(amount));
     }

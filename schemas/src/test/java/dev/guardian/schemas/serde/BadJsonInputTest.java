@@ -95,7 +95,7 @@ class BadJsonInputTest {
                 .hasMessageContaining("field 'billedCost'");
         assertRejected(billing, String.format(BILLING, "1e40"))
                 .hasMessageContaining("field 'billedCost'")
-                .hasMessageContaining("does not fit decimal(38,10)");
+                .hasMessageContaining("does not fit decimal(38,18)");
         assertRejected(billing, String.format(BILLING, "true"))
                 .hasMessageContaining(
                         "field 'billedCost': expected a number, got the boolean true");

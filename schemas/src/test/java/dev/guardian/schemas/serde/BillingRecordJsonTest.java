@@ -53,14 +53,14 @@ class BillingRecordJsonTest {
                                 + "\"service_name\":\"Virtual Machines\",\"charge_category\":\"Usage\","
                                 + "\"charge_period_start\":1726696800,"
                                 + "\"charge_period_end\":1726700400000,"
-                                + "\"billed_cost\":0.1,\"effective_cost\":\"0.30000000000000004\","
+                                + "\"billed_cost\":0.1,\"effective_cost\":\"0.12345678901234567891\","
                                 + "\"billing_currency\":\"EUR\",\"tags\":{\"team\":\"core\",\"cost\":{\"center\":42}}}");
 
         assertThat(record.getChargePeriodStart()).isEqualTo(Instant.parse("2024-09-18T22:00:00Z"));
         assertThat(record.getChargePeriodEnd()).isEqualTo(Instant.parse("2024-09-18T23:00:00Z"));
         assertThat(record.getBilledCost()).isEqualTo(money("0.1"));
-        // more than 10 fractional digits round half-even, never through double
-        assertThat(record.getEffectiveCost()).isEqualTo(new BigDecimal("0.3000000000"));
+        // more than 18 fractional digits round half-even, never through double
+        assertThat(record.getEffectiveCost()).isEqualTo(new BigDecimal("0.123456789012345679"));
         assertThat(record.getTags()).isEqualTo(Map.of("team", "core", "cost.center", "42"));
         assertThat(record.getListCost()).isNull();
         assertThat(record.getRecordId()).isNull();
@@ -75,7 +75,7 @@ class BillingRecordJsonTest {
                                 "\"BilledCost\":123456789012345678.0123456789"));
 
         assertThat(record.getBilledCost().toPlainString())
-                .isEqualTo("123456789012345678.0123456789");
+                .isEqualTo("123456789012345678.012345678900000000");
         assertThat(codec.decodeAvro(codec.encode(record)).getBilledCost())
                 .isEqualTo(record.getBilledCost());
         assertThat(codec.toJson(record)).contains("\"billedCost\":123456789012345678.0123456789");
