@@ -70,28 +70,9 @@ public final class GenerateMetricsCommand implements Command {
     public int run(Args args) throws Exception {
         GenerateSettings settings = GenerateSettings.parse(args);
         args.rejectUnknown();
-        long start = settings.start().orElseGet(Instant::now).toEpochMilli();
         Fleet fleet = new Fleet(settings.series(), settings.seed());
-        Optional<Incident> incident =
-                settings.incident().map(kind -> incident(settings, fleet, start));
-        MetricTrafficModel model = new MetricTrafficModel(fleet, settings.seed(), start, incident);
-        MetricTraffic traffic = new MetricTraffic(model, start, settings.rate());
-        printPlan(settings, fleet, traffic, start);
-        incident.ifPresent(i -> printIncident(i, start));
-        if (incident.isPresent() && settings.incidentReport().isPresent()) {
-            writeReport(incident.get(), settings.incidentReport().get());
-        }
-
-        BadRecordPlan badRecords = new BadRecordPlan(settings.badRatio(), settings.seed());
-        PointEncoder encoder = new PointEncoder(settings.format());
-        TokenBucket bucket =
-                new TokenBucket(
-                        Ticker.SYSTEM, settings.rate(), Math.max(1, (long) (settings.rate() / 10)));
-        long total = settings.totalPoints();
-        long good = 0;
-        long bad = 0;
-        boolean interrupted = false;
-        Progress progress = new Progress(out, Ticker.SYSTEM);
+        // A fleet too small for the incident is a usage error: say so before connecting.
+        settings.incident().ifPresent(kind -> incident(settings, fleet, 0));
         try (KafkaPointWriter writer =
                         KafkaPointWriter.open(
                                 settings.bootstrap(),
@@ -99,31 +80,62 @@ public final class GenerateMetricsCommand implements Command {
                                 "guardian-generate-metrics",
                                 settings.maxInFlight());
                 Interruption stop = new Interruption()) {
-            for (long k = 0; k < total; k++) {
-                if (stop.requested()) {
-                    interrupted = true;
-                    break;
-                }
-                bucket.acquire();
-                GeneratedPoint point = traffic.next();
-                MetricPoint record = toRecord(point);
-                Optional<BadRecordKind> spoil = badRecords.forSlot(k);
-                byte[] value =
-                        spoil.isPresent()
-                                ? encoder.encodeBad(record, spoil.get())
-                                : encoder.encode(record);
-                writer.send(PointEncoder.key(point.series().key()), value);
-                if (spoil.isPresent()) {
-                    bad++;
-                } else {
-                    good++;
-                }
-                progress.maybeReport(good, bad, writer.inFlight());
+            // The clock starts once Kafka answers, so timestamps and pacing start together.
+            long start = settings.start().orElseGet(Instant::now).toEpochMilli();
+            Optional<Incident> incident =
+                    settings.incident().map(kind -> incident(settings, fleet, start));
+            MetricTrafficModel model =
+                    new MetricTrafficModel(fleet, settings.seed(), start, incident);
+            MetricTraffic traffic = new MetricTraffic(model, start, settings.rate());
+            printPlan(settings, fleet, traffic, start);
+            incident.ifPresent(i -> printIncident(i, start));
+            if (incident.isPresent() && settings.incidentReport().isPresent()) {
+                writeReport(incident.get(), settings.incidentReport().get());
             }
-            writer.flush();
-            progress.summary("generate metrics", good, bad, writer.acknowledged(), interrupted);
+            send(settings, traffic, writer, stop);
         }
         return 0;
+    }
+
+    private void send(
+            GenerateSettings settings,
+            MetricTraffic traffic,
+            KafkaPointWriter writer,
+            Interruption stop)
+            throws InterruptedException {
+        BadRecordPlan badRecords = new BadRecordPlan(settings.badRatio(), settings.seed());
+        PointEncoder encoder = new PointEncoder(settings.format());
+        TokenBucket bucket =
+                new TokenBucket(
+                        Ticker.SYSTEM, settings.rate(), Math.max(1, (long) (settings.rate() / 10)));
+        Progress progress = new Progress(out, Ticker.SYSTEM);
+        long total = settings.totalPoints();
+        long good = 0;
+        long bad = 0;
+        boolean interrupted = false;
+        for (long k = 0; k < total; k++) {
+            if (stop.requested()) {
+                interrupted = true;
+                break;
+            }
+            bucket.acquire();
+            GeneratedPoint point = traffic.next();
+            MetricPoint record = toRecord(point);
+            Optional<BadRecordKind> spoil = badRecords.forSlot(k);
+            byte[] value =
+                    spoil.isPresent()
+                            ? encoder.encodeBad(record, spoil.get())
+                            : encoder.encode(record);
+            writer.send(PointEncoder.key(point.series().key()), value);
+            if (spoil.isPresent()) {
+                bad++;
+            } else {
+                good++;
+            }
+            progress.maybeReport(good, bad, writer.inFlight());
+        }
+        writer.flush();
+        progress.summary("generate metrics", good, bad, writer.acknowledged(), interrupted);
     }
 
     static MetricPoint toRecord(GeneratedPoint point) {
@@ -181,7 +193,7 @@ public final class GenerateMetricsCommand implements Command {
     private void printIncident(Incident incident, long start) {
         Instance first = incident.instances().get(0);
         out.printf(
-                "incident %s from %s (+%s) until %s (+%s) on %s in %s (%s): %s%n",
+                "incident %s from %s (+%s) until %s (+%s) on %s in %s (%s): %s%s%n",
                 incident.kind().cliName(),
                 Instant.ofEpochMilli(incident.startMillis()),
                 human(Duration.ofMillis(incident.startMillis() - start)),
@@ -190,7 +202,11 @@ public final class GenerateMetricsCommand implements Command {
                 first.service(),
                 first.region(),
                 String.join(", ", incident.instances().stream().map(Instance::host).toList()),
-                incident.kind().effect());
+                incident.kind().effect(),
+                incident.rampMillis() > 0
+                        ? ", reached over the first "
+                                + human(Duration.ofMillis(incident.rampMillis()))
+                        : "");
         out.println("  series that change:");
         for (Series series : incident.series()) {
             out.println("    " + series.key());
@@ -205,6 +221,7 @@ public final class GenerateMetricsCommand implements Command {
         report.put("effect", incident.kind().effect());
         report.put("start", Instant.ofEpochMilli(incident.startMillis()).toString());
         report.put("end", Instant.ofEpochMilli(incident.endMillis()).toString());
+        report.put("rampSeconds", incident.rampMillis() / 1000.0);
         report.put("service", incident.instances().get(0).service());
         report.put("region", incident.instances().get(0).region());
         ArrayNode hosts = report.putArray("hosts");

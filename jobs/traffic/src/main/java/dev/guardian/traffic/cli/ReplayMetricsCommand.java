@@ -117,55 +117,64 @@ public final class ReplayMetricsCommand implements Command {
                         e.getMessage() + (skipBad ? "" : " (--skip-bad skips such lines)"));
             }
         }
-        long now = System.currentTimeMillis();
-        ReplayPlan plan = ReplayPlan.of(files, name, labels, shiftToNow, now);
-        printPlan(plan, topic, bootstrap, format, speed, now);
+        try (KafkaPointWriter writer =
+                        KafkaPointWriter.open(
+                                bootstrap, topic, "guardian-replay-metrics", maxInFlight);
+                Interruption stop = new Interruption()) {
+            // "Now" is taken once Kafka answers, so the last points are not already late.
+            long now = System.currentTimeMillis();
+            ReplayPlan plan = ReplayPlan.of(files, name, labels, shiftToNow, now);
+            printPlan(plan, topic, bootstrap, format, speed, now);
+            send(plan, new PointEncoder(format), speed, writer, stop);
+        }
+        return 0;
+    }
 
-        PointEncoder encoder = new PointEncoder(format);
+    private void send(
+            ReplayPlan plan,
+            PointEncoder encoder,
+            Optional<Double> speed,
+            KafkaPointWriter writer,
+            Interruption stop)
+            throws InterruptedException {
         Progress progress = new Progress(out, Ticker.SYSTEM);
         long startNanos = Ticker.SYSTEM.nanoTime();
         long firstTimestamp = plan.firstTimestamp();
         long sent = 0;
         boolean interrupted = false;
-        try (KafkaPointWriter writer =
-                        KafkaPointWriter.open(
-                                bootstrap, topic, "guardian-replay-metrics", maxInFlight);
-                Interruption stop = new Interruption()) {
-            for (ReplayPoint point : plan) {
-                if (stop.requested()) {
-                    interrupted = true;
-                    break;
-                }
-                if (speed.isPresent()) {
-                    long due =
-                            startNanos
-                                    + (long)
-                                            ((point.timestampMillis() - firstTimestamp)
-                                                    * 1e6
-                                                    / speed.get());
-                    long wait = due - Ticker.SYSTEM.nanoTime();
-                    if (wait > 0) {
-                        Ticker.SYSTEM.sleepNanos(wait);
-                    }
-                }
-                Track track = point.track();
-                byte[] value =
-                        encoder.encode(
-                                PointEncoder.point(
-                                        track.name(),
-                                        track.labels(),
-                                        point.timestampMillis(),
-                                        point.value(),
-                                        MetricType.GAUGE,
-                                        null));
-                writer.send(PointEncoder.key(track.seriesKey()), value);
-                sent++;
-                progress.maybeReport(sent, 0, writer.inFlight());
+        for (ReplayPoint point : plan) {
+            if (stop.requested()) {
+                interrupted = true;
+                break;
             }
-            writer.flush();
-            progress.summary("replay metrics", sent, 0, writer.acknowledged(), interrupted);
+            if (speed.isPresent()) {
+                // Each point is due when its distance from the first, divided by the speed, has
+                // passed: computed from the start, so waits do not accumulate rounding.
+                double sinceFirstNanos = (point.timestampMillis() - firstTimestamp) * 1e6;
+                long wait =
+                        startNanos
+                                + (long) (sinceFirstNanos / speed.get())
+                                - Ticker.SYSTEM.nanoTime();
+                if (wait > 0) {
+                    Ticker.SYSTEM.sleepNanos(wait);
+                }
+            }
+            Track track = point.track();
+            byte[] value =
+                    encoder.encode(
+                            PointEncoder.point(
+                                    track.name(),
+                                    track.labels(),
+                                    point.timestampMillis(),
+                                    point.value(),
+                                    MetricType.GAUGE,
+                                    null));
+            writer.send(PointEncoder.key(track.seriesKey()), value);
+            sent++;
+            progress.maybeReport(sent, 0, writer.inFlight());
         }
-        return 0;
+        writer.flush();
+        progress.summary("replay metrics", sent, 0, writer.acknowledged(), interrupted);
     }
 
     /**

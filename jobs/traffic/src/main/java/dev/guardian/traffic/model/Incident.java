@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  */
 public final class Incident {
 
-    /** Gradual incidents reach full strength after this long. */
+    /** Gradual incidents reach full strength after this long, or a quarter of a short window. */
     static final long RAMP_MILLIS = 20_000;
 
     private final IncidentKind kind;
@@ -22,6 +22,7 @@ public final class Incident {
     private final BitSet affected;
     private final long startMillis;
     private final long endMillis;
+    private final long rampMillis;
 
     Incident(
             IncidentKind kind,
@@ -36,6 +37,10 @@ public final class Incident {
         series.forEach(s -> affected.set(s.index()));
         this.startMillis = startMillis;
         this.endMillis = endMillis;
+        this.rampMillis =
+                kind.isGradual()
+                        ? Math.max(1, Math.min(RAMP_MILLIS, (endMillis - startMillis) / 4))
+                        : 0;
     }
 
     /**
@@ -108,6 +113,11 @@ public final class Incident {
         return endMillis;
     }
 
+    /** How long a gradual incident takes to reach full strength; 0 for sudden ones. */
+    public long rampMillis() {
+        return rampMillis;
+    }
+
     public boolean affects(Series s) {
         return affected.get(s.index());
     }
@@ -117,9 +127,9 @@ public final class Incident {
         if (t < startMillis || t >= endMillis) {
             return 0;
         }
-        if (kind == IncidentKind.FLATLINE || kind == IncidentKind.LEVEL_SHIFT) {
+        if (rampMillis == 0) {
             return 1;
         }
-        return Math.min(1.0, (t - startMillis + 1) / (double) RAMP_MILLIS);
+        return Math.min(1.0, (t - startMillis + 1) / (double) rampMillis);
     }
 }

@@ -1,9 +1,6 @@
 package dev.guardian.traffic.model;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /**
  * How busy a service is at a moment, as a factor in (0, 1]: a daily curve in the region's local
@@ -20,6 +17,8 @@ public final class Seasonality {
     /** Hours after midnight over which one day's weekly factor blends into the next one's. */
     private static final double DAY_BLEND_HOURS = 3.0;
 
+    private static final long DAY_MILLIS = 86_400_000L;
+
     private Seasonality() {}
 
     /**
@@ -27,11 +26,14 @@ public final class Seasonality {
      * @param phaseMinutes a per-instance shift of the daily curve, so instances are not identical
      */
     public static double load(long epochMillis, int utcOffsetMinutes, double phaseMinutes) {
+        // Plain arithmetic rather than java.time: this runs for every generated point.
         long localMillis = epochMillis + (long) ((utcOffsetMinutes - phaseMinutes) * 60_000);
-        ZonedDateTime local = Instant.ofEpochMilli(localMillis).atZone(ZoneOffset.UTC);
-        double hour = local.getHour() + local.getMinute() / 60.0 + local.getSecond() / 3600.0;
+        long day = Math.floorDiv(localMillis, DAY_MILLIS);
+        double hour = Math.floorMod(localMillis, DAY_MILLIS) / 3_600_000.0;
+        // 1970-01-01, day 0, was a Thursday.
+        DayOfWeek dayOfWeek = DayOfWeek.THURSDAY.plus(Math.floorMod(day, 7));
         double daily = NIGHT_FLOOR + (1 - NIGHT_FLOOR) * dailyShape(hour);
-        return daily * weekly(local.getDayOfWeek(), hour);
+        return daily * weekly(dayOfWeek, hour);
     }
 
     /** 0 at {@link #QUIETEST_HOUR}, 1 twelve hours later, a smooth cosine in between. */

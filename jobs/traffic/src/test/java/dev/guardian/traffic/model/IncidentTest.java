@@ -52,6 +52,15 @@ class IncidentTest {
         assertThat(spike.intensity(150_000)).isEqualTo(1.0);
         assertThat(spike.intensity(200_000)).isZero();
         assertThat(shift.intensity(100_000)).isEqualTo(1.0);
+        assertThat(shift.rampMillis()).isZero();
+    }
+
+    @Test
+    void aShortWindowRampsUpInItsFirstQuarter() {
+        Incident brief = Incident.choose(IncidentKind.ERROR_BURST, fleet, 42, 3, 0, 10_000);
+
+        assertThat(brief.rampMillis()).isEqualTo(2_500);
+        assertThat(brief.intensity(2_500)).isEqualTo(1.0);
     }
 
     @Test
