@@ -16,9 +16,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates the topics listed in a topics file (lines {@code name partitions [config=value ...]},
  * {@code #} comments) that do not exist yet; existing topics are left as they are. Run by
- * infra/local/stack as a single-file program on the broker's classpath:
+ * infra/local/stack (compiled at install) on the broker's classpath:
  *
- * <pre>java -cp 'lib/*' EnsureTopics.java 127.0.0.1:9092 infra/kafka/topics.txt 60</pre>
+ * <pre>java -cp "tools:lib/*" EnsureTopics 127.0.0.1:9092 infra/kafka/topics.txt 60</pre>
  */
 public final class EnsureTopics {
 
