@@ -25,14 +25,15 @@ public interface DeadLetterEncoder<T> extends Serializable {
     }
 
     /**
-     * {@code topic/partition/offset}: the same bad input always gets the same key, so a replay
-     * lands next to the first copy and a compacted topic keeps one.
+     * {@code topic/partition@offset} (as the jobs' own dead-letter sinks key them): the same bad
+     * input always gets the same key, so a replay lands next to the first copy and a compacted
+     * topic keeps one.
      */
     default byte[] key(T deadLetter) {
         return (sourceTopic(deadLetter)
                         + '/'
                         + sourcePartition(deadLetter)
-                        + '/'
+                        + '@'
                         + sourceOffset(deadLetter))
                 .getBytes(StandardCharsets.UTF_8);
     }

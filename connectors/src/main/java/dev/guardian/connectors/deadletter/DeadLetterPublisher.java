@@ -54,6 +54,16 @@ public final class DeadLetterPublisher<T> implements Serializable, AutoCloseable
                 bootstrapServers, new JsonRejectedRecordEncoder(), fixedTopic, new Properties());
     }
 
+    /** Avro {@code DeadLetter}s from a sink of job {@code job}, all to {@code topic}. */
+    public static DeadLetterPublisher<RejectedRecord> avro(
+            String bootstrapServers, String topic, String job, String stage) {
+        return new DeadLetterPublisher<>(
+                bootstrapServers,
+                new AvroRejectedRecordEncoder(job, stage),
+                topic,
+                new Properties());
+    }
+
     /** Creates the producer; publish/flush need it. Idempotent. */
     public DeadLetterPublisher<T> open() {
         if (producer == null) {

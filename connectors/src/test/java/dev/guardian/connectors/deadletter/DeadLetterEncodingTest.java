@@ -27,7 +27,7 @@ class DeadLetterEncodingTest {
 
         assertThat(record.topic()).isEqualTo("metrics.points.dlq");
         assertThat(new String(record.key(), StandardCharsets.UTF_8))
-                .isEqualTo("metrics.points/3/42");
+                .isEqualTo("metrics.points/3@42");
         assertThat(record.timestamp()).isEqualTo(5L);
     }
 

@@ -96,7 +96,7 @@ class DeadLetterKafkaIT {
         records.forEach(r -> keys.add(new String(r.key(), StandardCharsets.UTF_8)));
         assertThat(keys)
                 .hasSize(50)
-                .contains(source + "/0/0", source + "/0/49")
+                .contains(source + "/0@0", source + "/0@49")
                 .doesNotHaveDuplicates();
     }
 
@@ -117,6 +117,6 @@ class DeadLetterKafkaIT {
                 KafkaTopics.readAll(dlq, 1, Duration.ofSeconds(10));
         assertThat(records).hasSize(1);
         assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8))
-                .isEqualTo(source + "/2/7");
+                .isEqualTo(source + "/2@7");
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guardian.connectors.common.SinkMetrics;
 import dev.guardian.connectors.deadletter.DeadLetterPublisher;
 import dev.guardian.connectors.deadletter.RejectedRecord;
@@ -18,6 +16,8 @@ import dev.guardian.connectors.testing.LocalServices;
 import dev.guardian.connectors.testing.Reading;
 import dev.guardian.connectors.testing.ReadingConverters;
 import dev.guardian.connectors.testing.ReadingJobs;
+import dev.guardian.schemas.DeadLetter;
+import dev.guardian.schemas.serde.RecordCodec;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -132,7 +132,9 @@ class ElasticsearchSinkIT {
         KafkaTopics.create(topic);
         SinkMetrics metrics = SinkMetrics.unregistered();
         DeadLetterPublisher<RejectedRecord> publisher =
-                DeadLetterPublisher.json(LocalServices.kafkaBootstrap(), topic).open();
+                DeadLetterPublisher.avro(
+                                LocalServices.kafkaBootstrap(), topic, "it-job", "elasticsearch")
+                        .open();
 
         delivery(LocalServices.elasticsearchUrl(), publisher, metrics)
                 .deliver(
@@ -147,11 +149,11 @@ class ElasticsearchSinkIT {
         List<ConsumerRecord<byte[], byte[]>> letters =
                 KafkaTopics.readAll(topic, 1, Duration.ofSeconds(20));
         assertThat(letters).hasSize(1);
-        JsonNode letter = new ObjectMapper().readTree(letters.get(0).value());
-        assertThat(letter.get("errorClass").asText())
-                .isEqualTo("elasticsearch.document_parsing_exception");
-        assertThat(letter.get("errorMessage").asText()).contains(index + "/bad", "400");
-        assertThat(new String(letter.get("original").binaryValue(), StandardCharsets.UTF_8))
+        DeadLetter letter = RecordCodec.of(DeadLetter.class).decode(letters.get(0).value());
+        assertThat(letter.getErrorClass()).isEqualTo("elasticsearch.document_parsing_exception");
+        assertThat(letter.getErrorMessage()).contains(index + "/bad", "400");
+        assertThat(letter.getJob()).isEqualTo("it-job");
+        assertThat(StandardCharsets.UTF_8.decode(letter.getOriginalBytes()).toString())
                 .isEqualTo("{\"value\":\"not a number\"}");
     }
 
