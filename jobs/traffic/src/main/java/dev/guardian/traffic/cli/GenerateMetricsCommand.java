@@ -105,9 +105,10 @@ public final class GenerateMetricsCommand implements Command {
             throws InterruptedException {
         BadRecordPlan badRecords = new BadRecordPlan(settings.badRatio(), settings.seed());
         PointEncoder encoder = new PointEncoder(settings.format());
+        // Up to a second of catching up after a stall (GC, a busy machine) keeps the average.
         TokenBucket bucket =
                 new TokenBucket(
-                        Ticker.SYSTEM, settings.rate(), Math.max(1, (long) (settings.rate() / 10)));
+                        Ticker.SYSTEM, settings.rate(), Math.max(1, (long) settings.rate()));
         Progress progress = new Progress(out, Ticker.SYSTEM);
         long total = settings.totalPoints();
         long good = 0;
@@ -187,6 +188,11 @@ public final class GenerateMetricsCommand implements Command {
                 settings.badRatio() > 0
                         ? String.format(", %.2f%% bad records", settings.badRatio() * 100)
                         : "");
+        if (traffic.seriesInterval().compareTo(Duration.ofMinutes(1)) > 0) {
+            out.println(
+                    "note: a series gets a point less than once a minute, so one-minute rollups"
+                            + " have gaps; raise --rate or lower --series");
+        }
         out.flush();
     }
 
