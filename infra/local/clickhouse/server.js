@@ -10,9 +10,9 @@
 // other URL parameters as settings (unknown ones ignored); gzip/deflate request bodies and, with
 // `enable_http_compression=1`, responses; `X-ClickHouse-*` response headers; errors as
 // `Code: N. DB::Exception: ...` with `X-ClickHouse-Exception-Code`; `GET /ping`. One query at a
-// time: chDB has one session, kept in DIR so tables survive a restart.
-// Not supported: ClickHouse's own LZ4 framing (`compress=1` / `decompress=1`): clients must turn
-// it off (client-v2: compressServerResponse(false); JDBC: compress=0).
+// time: chDB has one session, kept in DIR so tables survive a restart. ClickHouse's own block
+// compression (`compress=1` / `decompress=1`, the clients' default) is spoken too, see
+// native-compression.js.
 
 const http = require('http');
 const fs = require('fs');
@@ -21,6 +21,7 @@ const path = require('path');
 const zlib = require('zlib');
 const crypto = require('crypto');
 const { Session } = require('chdb');
+const { compressBlocks, decompressBlocks } = require('./native-compression');
 
 const HOST = process.env.CLICKHOUSE_FRONT_HOST || '127.0.0.1';
 const PORT = Number(process.env.CLICKHOUSE_FRONT_PORT || 8123);
@@ -264,6 +265,16 @@ async function handle(req, res) {
     return;
   }
 
+  if (q.get('decompress') === '1' && body.length > 0) {
+    try {
+      body = decompressBlocks(body);
+    } catch (e) {
+      const err = new ClickHouseError(271, `Cannot decompress the request body: ${e.message} (CANNOT_DECOMPRESS)`);
+      send(res, 400, { ...baseHeaders, 'Content-Type': 'text/plain; charset=UTF-8', 'X-ClickHouse-Exception-Code': '271' }, Buffer.from(errorBody(err)));
+      return;
+    }
+  }
+
   let sql = q.get('query');
   let data = null;
   if (sql === null) {
@@ -292,12 +303,6 @@ async function handle(req, res) {
     if (k.startsWith('param_')) params[k.slice(6)] = v;
     else if (!HTTP_ONLY.has(k)) settings.push([k, v]);
   }
-  if (q.get('compress') === '1' || q.get('decompress') === '1') {
-    const err = new ClickHouseError(1001,
-      "ClickHouse's LZ4 framing (compress=1 / decompress=1) is not supported by the local front: turn client compression off");
-    send(res, 400, { ...baseHeaders, 'Content-Type': 'text/plain; charset=UTF-8', 'X-ClickHouse-Exception-Code': String(err.clickhouseCode) }, Buffer.from(errorBody(err)));
-    return;
-  }
 
   try {
     const out = await serialised(() => execute({ sql, data, database, format, params, settings }));
@@ -306,7 +311,7 @@ async function handle(req, res) {
       'Content-Type': contentTypeOf(out.format),
       'X-ClickHouse-Format': out.format,
       'X-ClickHouse-Summary': JSON.stringify(out.summary),
-    }, out.body, acceptGzip);
+    }, q.get('compress') === '1' ? compressBlocks(out.body) : out.body, acceptGzip);
   } catch (e) {
     const err = asClickHouseError(e);
     send(res, httpStatusOf(err.clickhouseCode), {
