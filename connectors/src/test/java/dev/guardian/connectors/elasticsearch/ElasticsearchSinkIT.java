@@ -88,9 +88,8 @@ class ElasticsearchSinkIT {
                 admin.indices().deleteDataStream(d -> d.name(dataStream));
                 admin.indices().deleteIndexTemplate(d -> d.name(dataStream));
             } catch (Exception e) {
-                // the local Elasticsearch (infra/local) is built without the data-streams module:
-                // it creates data streams from templates but has no _data_stream API to delete
-                // them, and a template in use cannot go either; both names are random and small
+                // a local Elasticsearch without the _data_stream API (older infra/local builds)
+                // cannot delete the stream, nor then its template; both names are random
                 if (!dataStreamCreated) {
                     admin.indices().deleteIndexTemplate(d -> d.name(dataStream));
                 }
