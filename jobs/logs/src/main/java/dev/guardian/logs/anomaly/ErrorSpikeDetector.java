@@ -15,7 +15,8 @@ import org.apache.flink.util.Collector;
  * Keyed by service: the number of ERROR and FATAL lines per event-time minute against the service's
  * baseline. A minute is a spike when the baseline is warm, the errors reach a minimum count, stand
  * {@code z} spreads above the mean, and are at least {@code ratio} times the mean. The anomaly
- * carries example error lines of the minute and the query for all of them.
+ * carries example error lines of the minute and the query for all of them. State is dropped after
+ * {@code idleStateMillis} without a line.
  */
 public class ErrorSpikeDetector extends KeyedProcessFunction<String, LogRecord, Anomaly> {
 
@@ -24,7 +25,8 @@ public class ErrorSpikeDetector extends KeyedProcessFunction<String, LogRecord, 
     static final String DETECTOR = "log-error-spike/1";
 
     private final LogAnomalySettings settings;
-    private transient ValueState<MinuteCount> minutes;
+    private transient MinuteBuckets buckets;
+    private transient ValueState<MinuteHistory> history;
 
     public ErrorSpikeDetector(LogAnomalySettings settings) {
         this.settings = settings;
@@ -32,64 +34,72 @@ public class ErrorSpikeDetector extends KeyedProcessFunction<String, LogRecord, 
 
     @Override
     public void open(OpenContext openContext) {
-        minutes =
+        buckets = new MinuteBuckets(getRuntimeContext(), "error-minutes");
+        history =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "error-minutes", Types.POJO(MinuteCount.class)));
+                                        "error-history", Types.POJO(MinuteHistory.class)));
     }
 
     @Override
     public void processElement(LogRecord record, Context ctx, Collector<Anomaly> out)
             throws Exception {
-        MinuteCount m = minutes.value();
-        if (m == null) {
-            m = new MinuteCount();
-        }
-        if (m.isAfterOpenMinute(record.timestampMillis)) {
-            ctx.timerService().deleteEventTimeTimer(m.timer());
-            judge(ctx.getCurrentKey(), m, out);
-        }
-        if (!m.isOpen()) {
-            ctx.timerService()
-                    .registerEventTimeTimer(m.open(record.timestampMillis, settings.alpha));
-        }
-        m.lines++;
+        long minute = buckets.minuteFor(record.timestampMillis, ctx.timerService());
+        MinuteBucket bucket = buckets.get(minute);
+        bucket.lines++;
         if (record.isError()) {
-            m.count++;
-            m.addExample(record.message);
+            bucket.count++;
+            bucket.addExample(record.message);
         }
-        minutes.update(m);
+        buckets.put(minute, bucket);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out)
             throws Exception {
-        MinuteCount m = minutes.value();
-        if (m != null && m.isOpen() && m.timer() == timestamp) {
-            judge(ctx.getCurrentKey(), m, out);
-            minutes.update(m);
+        MinuteHistory h = history.value();
+        if (!MinuteBuckets.isMinuteTimer(timestamp)) {
+            if (h != null && timestamp == h.cleanupTimer && buckets.isEmpty()) {
+                history.clear();
+            }
+            return;
         }
-    }
-
-    private void judge(String service, MinuteCount m, Collector<Anomaly> out) {
-        RateBaseline b = m.baseline;
+        if (h == null) {
+            h = new MinuteHistory();
+        }
+        long minute = MinuteBuckets.minuteOfTimer(timestamp);
+        MinuteBucket bucket = buckets.take(minute);
+        h.skipTo(minute, settings.alpha);
+        RateBaseline b = h.baseline;
         double threshold = b.mean + settings.errorSpikeZ * b.spread();
-        double z = b.zScore(m.count);
+        double z = b.zScore(bucket.count);
         if (b.minutes >= settings.warmupMinutes
-                && m.count >= settings.errorSpikeMinErrors
+                && bucket.count >= settings.errorSpikeMinErrors
                 && z >= settings.errorSpikeZ
-                && m.count >= settings.errorSpikeMinRatio * b.mean) {
-            out.collect(anomaly(service, m, z, threshold));
+                && bucket.count >= settings.errorSpikeMinRatio * b.mean) {
+            out.collect(anomaly(ctx.getCurrentKey(), minute, bucket, b, z, threshold));
         }
-        m.close(settings.alpha, threshold);
+        b.observe(bucket.count, settings.alpha, threshold);
+        h.lastJudged = minute;
+        h.cleanupTimer =
+                Cleanup.reschedule(
+                        ctx.timerService(),
+                        h.cleanupTimer,
+                        MinuteBuckets.nextWholeMinute(timestamp) + settings.idleStateMillis);
+        history.update(h);
     }
 
-    private Anomaly anomaly(String service, MinuteCount m, double z, double threshold) {
-        RateBaseline b = m.baseline;
+    private Anomaly anomaly(
+            String service,
+            long minute,
+            MinuteBucket bucket,
+            RateBaseline b,
+            double z,
+            double threshold) {
         Anomaly anomaly =
-                LogAnomalies.builder(DETECTOR, service, "error_lines_per_minute", m.minuteStart)
-                        .setValue(m.count)
+                LogAnomalies.builder(DETECTOR, service, "error_lines_per_minute", minute)
+                        .setValue(bucket.count)
                         .setExpected(b.mean)
                         .setLower(0.0)
                         .setUpper(threshold)
@@ -103,18 +113,18 @@ public class ErrorSpikeDetector extends KeyedProcessFunction<String, LogRecord, 
                                         "%s logged %d error lines in one minute, %.1f expected"
                                                 + " (%.1f spreads above normal; %d lines in total)",
                                         service,
-                                        m.count,
+                                        bucket.count,
                                         b.mean,
                                         z,
-                                        m.lines))
+                                        bucket.lines))
                         .build();
         anomaly.getLabels().put("service", service);
-        anomaly.getEvidence().put("lines", Long.toString(m.lines));
-        LogAnomalies.putExamples(anomaly.getEvidence(), m.examples);
+        anomaly.getEvidence().put("lines", Long.toString(bucket.lines));
+        LogAnomalies.putExamples(anomaly.getEvidence(), bucket.examples);
         anomaly.getLinks()
                 .put(
                         LogAnomalies.ELASTICSEARCH_LINK,
-                        LogSearch.errorsQuery(service, m.minuteStart, m.timer()));
+                        LogSearch.errorsQuery(service, minute, MinuteBuckets.timerOf(minute)));
         return anomaly;
     }
 }

@@ -51,13 +51,14 @@ public class NovelTemplateDetector extends KeyedProcessFunction<String, LogRecor
             firstSeen.update(first);
         }
         Long timer = cleanupTimer.value();
-        long nextCleanup = record.timestampMillis + settings.idleStateMillis;
+        long nextCleanup =
+                MinuteBuckets.nextWholeMinute(record.timestampMillis) + settings.idleStateMillis;
         if (timer == null || timer < nextCleanup) {
-            if (timer != null) {
-                ctx.timerService().deleteEventTimeTimer(timer);
-            }
-            ctx.timerService().registerEventTimeTimer(nextCleanup);
-            cleanupTimer.update(nextCleanup);
+            cleanupTimer.update(
+                    Cleanup.reschedule(
+                            ctx.timerService(),
+                            timer == null ? MinuteHistory.NONE : timer,
+                            nextCleanup));
         }
         if (record.novelTemplate
                 && record.isWarningOrAbove()
@@ -115,8 +116,8 @@ public class NovelTemplateDetector extends KeyedProcessFunction<String, LogRecor
                         LogSearch.query(
                                 record.service,
                                 record.templateId,
-                                record.timestampMillis - MinuteCount.MINUTE,
-                                record.timestampMillis + 15 * MinuteCount.MINUTE));
+                                record.timestampMillis - MinuteBuckets.MINUTE,
+                                record.timestampMillis + 15 * MinuteBuckets.MINUTE));
         return anomaly;
     }
 }

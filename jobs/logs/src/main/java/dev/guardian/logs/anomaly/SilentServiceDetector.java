@@ -20,8 +20,8 @@ import org.apache.flink.util.Collector;
  * watermark), so one service's silence is seen while the rest of the stream flows; when the whole
  * stream stops, nothing is reported here (that is the sources' idleness, not a service's).
  *
- * <p>The silence timer is aligned to the minute after the last line, so a steady service costs one
- * timer change a minute, not one per line. State is dropped {@code idleStateMillis} after the last
+ * <p>The silence timer is aligned to whole minutes after the last line, so a steady service moves
+ * it once a minute, not once per line. State is dropped {@code idleStateMillis} after the last
  * line.
  */
 public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecord, Anomaly> {
@@ -31,6 +31,7 @@ public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecor
     static final String DETECTOR = "log-silent-service/1";
 
     private final LogAnomalySettings settings;
+    private transient MinuteBuckets buckets;
     private transient ValueState<ServiceActivity> activity;
 
     public SilentServiceDetector(LogAnomalySettings settings) {
@@ -39,6 +40,7 @@ public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecor
 
     @Override
     public void open(OpenContext openContext) {
+        buckets = new MinuteBuckets(getRuntimeContext(), "service-minutes");
         activity =
                 getRuntimeContext()
                         .getState(
@@ -49,32 +51,29 @@ public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecor
     @Override
     public void processElement(LogRecord record, Context ctx, Collector<Anomaly> out)
             throws Exception {
+        long minute = buckets.minuteFor(record.timestampMillis, ctx.timerService());
+        MinuteBucket bucket = buckets.get(minute);
+        bucket.count++;
+        bucket.lines++;
+        buckets.put(minute, bucket);
+
         ServiceActivity a = activity.value();
         if (a == null) {
             a = new ServiceActivity();
         }
-        if (a.isAfterOpenMinute(record.timestampMillis)) {
-            ctx.timerService().deleteEventTimeTimer(a.timer());
-            a.close(settings.alpha, Double.MAX_VALUE);
-        }
-        if (!a.isOpen()) {
-            ctx.timerService()
-                    .registerEventTimeTimer(a.open(record.timestampMillis, settings.alpha));
-        }
-        a.count++;
         if (record.timestampMillis >= a.lastSeen) {
             a.lastSeen = record.timestampMillis;
             a.lastMessage = record.message;
             a.reported = false;
             long silence =
-                    MinuteCount.minuteOf(a.lastSeen) + MinuteCount.MINUTE + settings.silenceMillis;
-            if (silence != a.silenceTimer) {
-                replace(ctx, a.silenceTimer, silence);
-                a.silenceTimer = silence;
-                long cleanup = silence + settings.idleStateMillis;
-                replace(ctx, a.cleanupTimer, cleanup);
-                a.cleanupTimer = cleanup;
-            }
+                    MinuteBuckets.nextWholeMinute(a.lastSeen)
+                            + wholeMinutes(settings.silenceMillis);
+            a.silenceTimer = Cleanup.reschedule(ctx.timerService(), a.silenceTimer, silence);
+            a.cleanupTimer =
+                    Cleanup.reschedule(
+                            ctx.timerService(),
+                            a.cleanupTimer,
+                            silence + wholeMinutes(settings.idleStateMillis));
         }
         activity.update(a);
     }
@@ -86,32 +85,37 @@ public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecor
         if (a == null) {
             return;
         }
-        if (timestamp == a.cleanupTimer) {
+        if (MinuteBuckets.isMinuteTimer(timestamp)) {
+            long minute = MinuteBuckets.minuteOfTimer(timestamp);
+            MinuteBucket bucket = buckets.take(minute);
+            a.skipTo(minute, settings.alpha);
+            a.baseline.observe(bucket.count, settings.alpha, Double.MAX_VALUE);
+            a.lastJudged = minute;
+            activity.update(a);
+        } else if (timestamp == a.cleanupTimer) {
             activity.clear();
-            return;
-        }
-        if (a.isOpen() && timestamp == a.timer()) {
-            a.close(settings.alpha, Double.MAX_VALUE);
-        }
-        if (timestamp == a.silenceTimer && !a.reported) {
+            buckets.clear();
+        } else if (timestamp == a.silenceTimer && !a.reported) {
+            // The end of a bounded input fires every timer: that is not a silence.
+            boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
             RateBaseline b = a.baseline;
-            if (b.minutes >= settings.warmupMinutes && b.mean >= settings.silenceMinRate) {
+            if (!endOfInput
+                    && b.minutes >= settings.warmupMinutes
+                    && b.mean >= settings.silenceMinRate) {
                 out.collect(anomaly(ctx.getCurrentKey(), a, timestamp));
                 a.reported = true;
+                activity.update(a);
             }
         }
-        activity.update(a);
     }
 
-    private static void replace(Context ctx, long previous, long next) {
-        if (previous != MinuteCount.NONE) {
-            ctx.timerService().deleteEventTimeTimer(previous);
-        }
-        ctx.timerService().registerEventTimeTimer(next);
+    private static long wholeMinutes(long millis) {
+        return Math.max(1, (millis + MinuteBuckets.MINUTE - 1) / MinuteBuckets.MINUTE)
+                * MinuteBuckets.MINUTE;
     }
 
     private Anomaly anomaly(String service, ServiceActivity a, long now) {
-        long silentMinutes = (now - a.lastSeen) / MinuteCount.MINUTE;
+        long silentMinutes = (now - a.lastSeen) / MinuteBuckets.MINUTE;
         Anomaly anomaly =
                 LogAnomalies.builder(DETECTOR, service, "lines_per_minute", a.lastSeen)
                         .setValue(0)
@@ -139,7 +143,8 @@ public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecor
         anomaly.getLinks()
                 .put(
                         LogAnomalies.ELASTICSEARCH_LINK,
-                        LogSearch.query(service, null, a.lastSeen - 15 * MinuteCount.MINUTE, now));
+                        LogSearch.query(
+                                service, null, a.lastSeen - 15 * MinuteBuckets.MINUTE, now));
         return anomaly;
     }
 }

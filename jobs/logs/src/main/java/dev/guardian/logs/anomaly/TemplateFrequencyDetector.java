@@ -3,6 +3,7 @@ package dev.guardian.logs.anomaly;
 import dev.guardian.logs.LogRecord;
 import dev.guardian.logs.LogSearch;
 import dev.guardian.schemas.Anomaly;
+import dev.guardian.schemas.AnomalyGrade;
 import java.util.Locale;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -25,7 +26,7 @@ import org.apache.flink.util.Collector;
  *       lines, so its absence is noticed; reported once per drop.
  * </ul>
  *
- * A key's state is dropped after {@code idleStateMillis} without a line and without ticking.
+ * A key's state is dropped after {@code idleStateMillis} without a judged minute.
  */
 public class TemplateFrequencyDetector extends KeyedProcessFunction<String, LogRecord, Anomaly> {
 
@@ -37,7 +38,8 @@ public class TemplateFrequencyDetector extends KeyedProcessFunction<String, LogR
     public static final KeySelector<LogRecord, String> KEY = r -> r.service + '\n' + r.templateId;
 
     private final LogAnomalySettings settings;
-    private transient ValueState<TemplateMinuteCount> minutes;
+    private transient MinuteBuckets buckets;
+    private transient ValueState<TemplateMinuteCount> history;
 
     public TemplateFrequencyDetector(LogAnomalySettings settings) {
         this.settings = settings;
@@ -45,90 +47,94 @@ public class TemplateFrequencyDetector extends KeyedProcessFunction<String, LogR
 
     @Override
     public void open(OpenContext openContext) {
-        minutes =
+        buckets = new MinuteBuckets(getRuntimeContext(), "template-minutes");
+        history =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
-                                        "template-minutes", Types.POJO(TemplateMinuteCount.class)));
+                                        "template-history", Types.POJO(TemplateMinuteCount.class)));
     }
 
     @Override
     public void processElement(LogRecord record, Context ctx, Collector<Anomaly> out)
             throws Exception {
-        TemplateMinuteCount m = minutes.value();
-        if (m == null) {
-            m = new TemplateMinuteCount();
-            m.service = record.service;
-            m.templateId = record.templateId;
+        long minute = buckets.minuteFor(record.timestampMillis, ctx.timerService());
+        MinuteBucket bucket = buckets.get(minute);
+        bucket.count++;
+        bucket.lines++;
+        bucket.addExample(record.message);
+        buckets.put(minute, bucket);
+        TemplateMinuteCount h = history.value();
+        if (h == null || !record.template.equals(h.template)) {
+            if (h == null) {
+                h = new TemplateMinuteCount();
+                h.service = record.service;
+                h.templateId = record.templateId;
+            }
+            h.template = record.template;
+            history.update(h);
         }
-        m.template = record.template;
-        if (m.isAfterOpenMinute(record.timestampMillis)) {
-            ctx.timerService().deleteEventTimeTimer(m.timer());
-            judge(m, ctx, out);
-        }
-        if (!m.isOpen()) {
-            ctx.timerService()
-                    .registerEventTimeTimer(m.open(record.timestampMillis, settings.alpha));
-        }
-        m.count++;
-        m.addExample(record.message);
-        minutes.update(m);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Anomaly> out)
             throws Exception {
-        TemplateMinuteCount m = minutes.value();
-        if (m == null) {
+        TemplateMinuteCount h = history.value();
+        if (h == null) {
             return;
         }
-        if (m.isOpen() && m.timer() == timestamp) {
-            judge(m, ctx, out);
-            minutes.update(m);
-        } else if (m.cleanupTimer == timestamp && !m.isOpen()) {
-            minutes.clear();
+        if (!MinuteBuckets.isMinuteTimer(timestamp)) {
+            if (timestamp == h.cleanupTimer && buckets.isEmpty()) {
+                history.clear();
+            }
+            return;
         }
-    }
-
-    private void judge(TemplateMinuteCount m, Context ctx, Collector<Anomaly> out) {
-        RateBaseline b = m.baseline;
+        long minute = MinuteBuckets.minuteOfTimer(timestamp);
+        MinuteBucket bucket = buckets.take(minute);
+        boolean endOfInput = ctx.timerService().currentWatermark() == Long.MAX_VALUE;
+        if (endOfInput && bucket.count == 0) {
+            return; // the end of a bounded input is not a drop: stop ticking
+        }
+        h.skipTo(minute, settings.alpha);
+        RateBaseline b = h.baseline;
         boolean warm = b.minutes >= settings.warmupMinutes;
         double upper = b.mean + settings.templateSpikeZ * b.spread();
-        double z = b.zScore(m.count);
+        double z = b.zScore(bucket.count);
         if (warm
-                && m.count >= settings.templateSpikeMinCount
+                && bucket.count >= settings.templateSpikeMinCount
                 && z >= settings.templateSpikeZ
-                && m.count >= settings.templateSpikeMinRatio * b.mean) {
-            out.collect(burst(m, z, upper));
+                && bucket.count >= settings.templateSpikeMinRatio * b.mean) {
+            out.collect(burst(h, minute, bucket, z, upper));
         }
         boolean watched = warm && b.mean >= settings.templateDropMinMean;
-        if (watched && m.count <= settings.templateDropFraction * b.mean) {
-            m.lowMinutes++;
-            if (m.lowMinutes == settings.templateDropMinutes) {
-                out.collect(drop(m));
+        if (watched && bucket.count <= settings.templateDropFraction * b.mean) {
+            h.lowMinutes++;
+            if (h.lowMinutes == settings.templateDropMinutes) {
+                out.collect(drop(h, minute, bucket));
             }
         } else {
-            m.lowMinutes = 0;
+            h.lowMinutes = 0;
         }
-        long closed = m.minuteStart;
-        m.close(settings.alpha, upper);
-        if (m.baseline.mean >= settings.templateDropMinMean && warm) {
+        b.observe(bucket.count, settings.alpha, upper);
+        h.lastJudged = minute;
+        if (warm && b.mean >= settings.templateDropMinMean && !endOfInput) {
             ctx.timerService()
-                    .registerEventTimeTimer(m.open(closed + MinuteCount.MINUTE, settings.alpha));
-        } else {
-            if (m.cleanupTimer != MinuteCount.NONE) {
-                ctx.timerService().deleteEventTimeTimer(m.cleanupTimer);
-            }
-            m.cleanupTimer = closed + MinuteCount.MINUTE + settings.idleStateMillis;
-            ctx.timerService().registerEventTimeTimer(m.cleanupTimer);
+                    .registerEventTimeTimer(MinuteBuckets.timerOf(minute + MinuteBuckets.MINUTE));
         }
+        h.cleanupTimer =
+                Cleanup.reschedule(
+                        ctx.timerService(),
+                        h.cleanupTimer,
+                        MinuteBuckets.nextWholeMinute(timestamp) + settings.idleStateMillis);
+        history.update(h);
     }
 
-    private Anomaly burst(TemplateMinuteCount m, double z, double upper) {
-        RateBaseline b = m.baseline;
+    private Anomaly burst(
+            TemplateMinuteCount h, long minute, MinuteBucket bucket, double z, double upper) {
+        RateBaseline b = h.baseline;
         Anomaly anomaly =
-                base(m, "burst")
-                        .setValue(m.count)
+                base(h, minute, "burst")
+                        .setValue(bucket.count)
                         .setExpected(b.mean)
                         .setLower(0.0)
                         .setUpper(upper)
@@ -139,20 +145,20 @@ public class TemplateFrequencyDetector extends KeyedProcessFunction<String, LogR
                                         Locale.ROOT,
                                         "%s logged '%s' %d times in one minute, %.1f expected"
                                                 + " (%.1f spreads above normal)",
-                                        m.service,
-                                        m.template,
-                                        m.count,
+                                        h.service,
+                                        h.template,
+                                        bucket.count,
                                         b.mean,
                                         z))
                         .build();
-        return finish(m, anomaly, "burst");
+        return finish(h, minute, bucket, anomaly, "burst");
     }
 
-    private Anomaly drop(TemplateMinuteCount m) {
-        RateBaseline b = m.baseline;
+    private Anomaly drop(TemplateMinuteCount h, long minute, MinuteBucket bucket) {
+        RateBaseline b = h.baseline;
         Anomaly anomaly =
-                base(m, "drop")
-                        .setValue(m.count)
+                base(h, minute, "drop")
+                        .setValue(bucket.count)
                         .setExpected(b.mean)
                         .setLower(settings.templateDropFraction * b.mean)
                         .setScore(
@@ -163,45 +169,50 @@ public class TemplateFrequencyDetector extends KeyedProcessFunction<String, LogR
                                                         b.mean
                                                                 / (4
                                                                         * settings.templateDropMinMean)))
-                        .setGrade(dev.guardian.schemas.AnomalyGrade.MEDIUM)
+                        .setGrade(AnomalyGrade.MEDIUM)
                         .setExplanation(
                                 String.format(
                                         Locale.ROOT,
                                         "%s has logged '%s' at most %d times a minute for %d"
                                                 + " minutes, normally %.1f a minute",
-                                        m.service,
-                                        m.template,
-                                        Math.max(m.count, 0),
-                                        m.lowMinutes,
+                                        h.service,
+                                        h.template,
+                                        bucket.count,
+                                        h.lowMinutes,
                                         b.mean))
                         .build();
-        return finish(m, anomaly, "drop");
+        return finish(h, minute, bucket, anomaly, "drop");
     }
 
-    private Anomaly.Builder base(TemplateMinuteCount m, String direction) {
+    private static Anomaly.Builder base(TemplateMinuteCount h, long minute, String direction) {
         return LogAnomalies.builder(
                         DETECTOR + "/" + direction,
-                        m.service + "/" + m.templateId,
+                        h.service + "/" + h.templateId,
                         "template_lines_per_minute",
-                        m.minuteStart)
+                        minute)
                 .setUnit("1/min")
-                .setDriver(m.template);
+                .setDriver(h.template);
     }
 
-    private static Anomaly finish(TemplateMinuteCount m, Anomaly anomaly, String direction) {
-        anomaly.getLabels().put("service", m.service);
-        anomaly.getLabels().put("template_id", m.templateId);
+    private static Anomaly finish(
+            TemplateMinuteCount h,
+            long minute,
+            MinuteBucket bucket,
+            Anomaly anomaly,
+            String direction) {
+        anomaly.getLabels().put("service", h.service);
+        anomaly.getLabels().put("template_id", h.templateId);
         anomaly.getLabels().put("direction", direction);
-        anomaly.getEvidence().put("template", m.template);
-        LogAnomalies.putExamples(anomaly.getEvidence(), m.examples);
+        anomaly.getEvidence().put("template", h.template);
+        LogAnomalies.putExamples(anomaly.getEvidence(), bucket.examples);
         anomaly.getLinks()
                 .put(
                         LogAnomalies.ELASTICSEARCH_LINK,
                         LogSearch.query(
-                                m.service,
-                                m.templateId,
-                                m.minuteStart - 15 * MinuteCount.MINUTE,
-                                m.timer()));
+                                h.service,
+                                h.templateId,
+                                minute - 15 * MinuteBuckets.MINUTE,
+                                MinuteBuckets.timerOf(minute)));
         return anomaly;
     }
 }

@@ -1,14 +1,11 @@
 package dev.guardian.logs.anomaly;
 
-/** {@link MinuteCount} of one template, with what an anomaly needs to name it. A Flink POJO. */
-public class TemplateMinuteCount extends MinuteCount {
+/** {@link MinuteHistory} of one template, with what an anomaly needs to name it. A Flink POJO. */
+public class TemplateMinuteCount extends MinuteHistory {
 
     public String service;
     public String templateId;
     public String template;
-
-    /** Pending state-cleanup timer, or {@link MinuteCount#NONE}. */
-    public long cleanupTimer = NONE;
 
     public TemplateMinuteCount() {}
 }

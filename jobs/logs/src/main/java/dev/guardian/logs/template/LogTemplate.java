@@ -16,23 +16,29 @@ public final class LogTemplate {
     private final int constantWords;
     private final int constantPositions;
     private final String text;
+    private final boolean[] spacing;
     private long count;
     private long firstSeen;
     private long lastSeen;
     private long lastUsed;
     private String example;
 
-    LogTemplate(String[] tokens, String example) {
-        this(tokens, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0, example);
+    LogTemplate(String[] tokens, String example, boolean[] spacing) {
+        this(tokens, 0, Long.MAX_VALUE, Long.MIN_VALUE, 0, example, spacing);
     }
 
+    /**
+     * @param spacing whether whitespace precedes each token in the text (as in the example), or
+     *     {@code null} to separate every token by a space
+     */
     LogTemplate(
             String[] tokens,
             long count,
             long firstSeen,
             long lastSeen,
             long lastUsed,
-            String example) {
+            String example,
+            boolean[] spacing) {
         this.tokens = tokens;
         this.id = idOf(tokens);
         this.constantWords = countConstantWords(tokens);
@@ -43,7 +49,9 @@ public final class LogTemplate {
             constants += wildcard[i] ? 0 : 1;
         }
         this.constantPositions = constants;
-        this.text = String.join(" ", tokens);
+        this.spacing =
+                spacing != null && spacing.length == tokens.length ? spacing : allSpaced(tokens);
+        this.text = render(tokens, this.spacing);
         this.count = count;
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
@@ -70,9 +78,36 @@ public final class LogTemplate {
         return id;
     }
 
-    /** The template text: tokens joined by spaces, variables as {@code <*>}. */
+    /**
+     * The template text for people: the tokens, variables as {@code <*>}, spaced as in the
+     * template's example message. (The id hashes the tokens, not this text.)
+     */
     public String text() {
         return text;
+    }
+
+    boolean[] spacing() {
+        return spacing;
+    }
+
+    private static boolean[] allSpaced(String[] tokens) {
+        boolean[] spacing = new boolean[tokens.length];
+        java.util.Arrays.fill(spacing, true);
+        if (tokens.length > 0) {
+            spacing[0] = false;
+        }
+        return spacing;
+    }
+
+    private static String render(String[] tokens, boolean[] spacing) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < tokens.length; i++) {
+            if (i > 0 && spacing[i]) {
+                text.append(' ');
+            }
+            text.append(tokens[i]);
+        }
+        return text.toString();
     }
 
     public int size() {

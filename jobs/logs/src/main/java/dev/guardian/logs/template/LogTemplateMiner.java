@@ -106,7 +106,7 @@ public final class LogTemplateMiner {
         if (template == null) {
             template = bestMatch(tokens);
             if (template == null) {
-                template = create(tokens, message, merged);
+                template = create(masked, merged);
                 created = true;
             }
             if (config.cacheSize() > 0) {
@@ -201,8 +201,8 @@ public final class LogTemplateMiner {
         return best;
     }
 
-    private LogTemplate create(String[] tokens, String example, List<String> merged) {
-        LogTemplate template = new LogTemplate(tokens, example);
+    private LogTemplate create(MaskedMessage masked, List<String> merged) {
+        LogTemplate template = new LogTemplate(masked.tokens(), masked.message(), masked.spacing());
         aliases.remove(template.id());
         add(template);
         if (template.hasWildcard()) {
@@ -243,7 +243,8 @@ public final class LogTemplateMiner {
                     general[p] = MaskedMessage.WILDCARD;
                     LogTemplate generalised = templates.get(LogTemplate.idOf(general));
                     if (generalised == null) {
-                        generalised = new LogTemplate(general, current.example());
+                        generalised =
+                                new LogTemplate(general, current.example(), current.spacing());
                         aliases.remove(generalised.id());
                         add(generalised);
                     }

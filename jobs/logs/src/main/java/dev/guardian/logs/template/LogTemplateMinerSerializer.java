@@ -75,6 +75,9 @@ public final class LogTemplateMinerSerializer extends TypeSerializerSingleton<Lo
         out.writeInt(miner.size());
         for (LogTemplate t : miner.templates()) {
             writeStrings(t.tokens(), out);
+            for (boolean spaced : t.spacing()) {
+                out.writeBoolean(spaced);
+            }
             out.writeLong(t.count());
             out.writeLong(t.firstSeen());
             out.writeLong(t.lastSeen());
@@ -115,12 +118,18 @@ public final class LogTemplateMinerSerializer extends TypeSerializerSingleton<Lo
         List<LogTemplate> templates = new ArrayList<>(templateCount);
         for (int i = 0; i < templateCount; i++) {
             String[] tokens = readStrings(in);
+            boolean[] spacing = new boolean[tokens.length];
+            for (int s = 0; s < spacing.length; s++) {
+                spacing[s] = in.readBoolean();
+            }
             long count = in.readLong();
             long firstSeen = in.readLong();
             long lastSeen = in.readLong();
             long lastUsed = in.readLong();
             String example = in.readBoolean() ? StringValue.readString(in) : null;
-            templates.add(new LogTemplate(tokens, count, firstSeen, lastSeen, lastUsed, example));
+            templates.add(
+                    new LogTemplate(
+                            tokens, count, firstSeen, lastSeen, lastUsed, example, spacing));
         }
 
         int aliasCount = in.readInt();

@@ -197,7 +197,7 @@ public final class LogTokenizer {
                 piece = i;
                 continue;
             }
-            if (isDelimiter(c)) {
+            if (isDelimiter(c) && !isApostrophe(s, i, start, end)) {
                 piece(s, piece, i, out);
                 out.delimiter(s, i);
                 i++;
@@ -243,6 +243,15 @@ public final class LogTokenizer {
             default:
                 return false;
         }
+    }
+
+    /** A quote between two letters, as in {@code isn't}, belongs to the word. */
+    private static boolean isApostrophe(String s, int i, int start, int end) {
+        return s.charAt(i) == '\''
+                && i > start
+                && i + 1 < end
+                && Character.isLetter(s.charAt(i - 1))
+                && Character.isLetter(s.charAt(i + 1));
     }
 
     private static boolean isOpening(char c) {

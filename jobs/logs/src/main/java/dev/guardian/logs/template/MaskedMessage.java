@@ -45,6 +45,20 @@ public final class MaskedMessage {
         return tokens;
     }
 
+    /** Whether the message has whitespace between tokens {@code i - 1} and {@code i}. */
+    public boolean spaceBefore(int i) {
+        return i > 0 && starts[i] > ends[i - 1];
+    }
+
+    /** {@link #spaceBefore} of every token. */
+    boolean[] spacing() {
+        boolean[] spacing = new boolean[tokens.length];
+        for (int i = 1; i < tokens.length; i++) {
+            spacing[i] = spaceBefore(i);
+        }
+        return spacing;
+    }
+
     /** The masked tokens joined by single spaces: the exact-match key of the message. */
     public String key() {
         return String.join(" ", tokens);

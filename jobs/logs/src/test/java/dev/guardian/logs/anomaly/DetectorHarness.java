@@ -15,7 +15,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 /** A keyed operator harness around one log anomaly rule, fed minute by minute. */
 final class DetectorHarness implements AutoCloseable {
 
-    static final long MINUTE = MinuteCount.MINUTE;
+    static final long MINUTE = MinuteBuckets.MINUTE;
 
     /** 2026-01-05T00:00:00Z: minute 0 of every test. */
     static final long T0 = 1_767_571_200_000L;

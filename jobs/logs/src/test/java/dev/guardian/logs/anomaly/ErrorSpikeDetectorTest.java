@@ -38,8 +38,9 @@ class ErrorSpikeDetectorTest {
             assertThat(a.getEvidence().get("example_1")).startsWith("connection pool exhausted");
             assertThat(a.getLinks().get("elasticsearch")).contains("log.level:(ERROR OR FATAL)");
             assertThat(a.getScore()).isBetween(0.5, 1.0);
+            // the history; minute buckets are gone once judged; one cleanup timer is pending
             assertThat(h.harness.numKeyedStateEntries()).isEqualTo(1);
-            assertThat(h.harness.numEventTimeTimers()).isZero();
+            assertThat(h.harness.numEventTimeTimers()).isEqualTo(1);
         }
     }
 
@@ -65,16 +66,44 @@ class ErrorSpikeDetectorTest {
     }
 
     @Test
-    void aLineOfTheNextMinuteClosesTheOpenMinuteBeforeItsTimer() throws Exception {
+    void linesOfSeveralMinutesArrivingInterleavedCountInTheirOwnMinute() throws Exception {
         try (DetectorHarness h = DetectorHarness.byService(new ErrorSpikeDetector(SETTINGS))) {
             for (int n = 0; n < 15; n++) {
                 normalMinute(h, n);
             }
-            h.lines(15, 40, "api", "ERROR", "connection pool exhausted");
-            h.lines(16, 1, "api", "INFO", "GET <*> 200"); // no watermark in between
+            // two upstream partitions: minute 16 lines arrive before some of minute 15
+            for (int i = 0; i < 40; i++) {
+                h.add(DetectorHarness.line("api", minute(15) + i, "ERROR", "pool exhausted"));
+                if (i < 2) {
+                    h.add(DetectorHarness.line("api", minute(16) + i, "ERROR", "pool exhausted"));
+                }
+            }
+            h.endOfMinute(16);
 
-            assertThat(h.anomalies()).hasSize(1);
-            assertThat(h.harness.numEventTimeTimers()).isEqualTo(1);
+            assertThat(h.anomalies())
+                    .singleElement()
+                    .satisfies(
+                            a -> {
+                                assertThat(a.getTime().toEpochMilli()).isEqualTo(minute(15));
+                                assertThat(a.getValue()).isEqualTo(40.0);
+                            });
+        }
+    }
+
+    @Test
+    void aLateLineCountsInTheFirstMinuteNotYetJudged() throws Exception {
+        try (DetectorHarness h = DetectorHarness.byService(new ErrorSpikeDetector(SETTINGS))) {
+            for (int n = 0; n < 15; n++) {
+                normalMinute(h, n);
+            }
+            for (int i = 0; i < 40; i++) {
+                h.add(DetectorHarness.line("api", minute(3) + i, "ERROR", "late replay"));
+            }
+            h.endOfMinute(15);
+
+            assertThat(h.anomalies())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.getTime().toEpochMilli()).isEqualTo(minute(15)));
         }
     }
 }

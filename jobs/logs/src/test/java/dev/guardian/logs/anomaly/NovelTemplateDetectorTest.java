@@ -54,7 +54,7 @@ class NovelTemplateDetectorTest {
             assertThat(h.harness.numKeyedStateEntries()).isEqualTo(2);
             assertThat(h.harness.numEventTimeTimers()).isEqualTo(1);
 
-            h.harness.processWatermark(minute(0) + Duration.ofHours(1).toMillis());
+            h.harness.processWatermark(minute(1) + Duration.ofHours(1).toMillis());
 
             assertThat(h.harness.numKeyedStateEntries()).isZero();
             assertThat(h.harness.numEventTimeTimers()).isZero();

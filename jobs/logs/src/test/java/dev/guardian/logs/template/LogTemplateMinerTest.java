@@ -27,6 +27,14 @@ class LogTemplateMinerTest {
     }
 
     @Test
+    void theTemplateTextKeepsTheSpacingOfTheMessage() {
+        TemplateMatch match = mine("Error loading /bgl/apps/x.rts: invalid image, No such file");
+        assertThat(match.template()).isEqualTo("Error loading <*>: invalid image, No such file");
+        assertThat(mine("start time isn't for 3 seconds.").template())
+                .isEqualTo("start time isn't for <*>");
+    }
+
+    @Test
     void theIdIsAHashOfTheTemplateText() {
         TemplateMatch match = mine("Starting worker 12");
         assertThat(match.templateId())
