@@ -19,23 +19,87 @@ import org.apache.avro.Schema;
  * segments index arrays ({@code resources.0.ARN}).
  */
 final class JsonFieldNames {
-    private JsonFieldNames() {}
+    private final List<String> declared;
+    private final String[] keys;
+    private final String[][] paths;
 
-    static List<String> of(Schema.Field field) {
+    private JsonFieldNames(List<String> declared) {
+        this.declared = List.copyOf(declared);
+        this.keys = new String[declared.size()];
+        this.paths = new String[declared.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = normalize(declared.get(i));
+            paths[i] = keys[i].indexOf('.') < 0 ? null : keys[i].split("\\.");
+        }
+    }
+
+    static JsonFieldNames of(Schema.Field field) {
         List<String> names = new ArrayList<>();
         names.add(field.name());
-        Object extra = field.getObjectProp("json");
-        if (extra instanceof List<?> list) {
-            for (Object name : list) {
+        if (field.getObjectProp("json") instanceof List<?> extra) {
+            for (Object name : extra) {
                 names.add(String.valueOf(name));
             }
         }
-        return names;
+        return new JsonFieldNames(names);
     }
 
+    static JsonFieldNames of(String... names) {
+        return new JsonFieldNames(Arrays.asList(names));
+    }
+
+    /** The names as declared, for messages. */
+    List<String> declared() {
+        return declared;
+    }
+
+    int size() {
+        return keys.length;
+    }
+
+    /** The value under the i-th name in the indexed object, or null if absent. */
+    JsonNode find(Map<String, JsonNode> index, int i) {
+        JsonNode direct = index.get(keys[i]);
+        if (direct != null || paths[i] == null) {
+            return direct;
+        }
+        String[] path = paths[i];
+        for (int end = path.length - 1; end >= 1; end--) {
+            JsonNode head = index.get(join(path, 0, end));
+            JsonNode found = head == null ? null : descend(head, path, end);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The first non-null value under any of the names, or null. */
+    JsonNode first(Map<String, JsonNode> index) {
+        for (int i = 0; i < keys.length; i++) {
+            JsonNode value = find(index, i);
+            if (value != null && !value.isNull()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Lower case without {@code _} and {@code -}; returns the same string when already so. */
     static String normalize(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
+        int i = 0;
+        while (i < name.length()) {
+            char c = name.charAt(i);
+            if (c == '_' || c == '-' || Character.isUpperCase(c)) {
+                break;
+            }
+            i++;
+        }
+        if (i == name.length()) {
+            return name;
+        }
+        StringBuilder sb = new StringBuilder(name.length()).append(name, 0, i);
+        for (; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c != '_' && c != '-') {
                 sb.append(Character.toLowerCase(c));
@@ -46,30 +110,12 @@ final class JsonFieldNames {
 
     /** The keys of one JSON object by normalized name; the first key wins on a clash. */
     static Map<String, JsonNode> index(JsonNode object) {
-        Map<String, JsonNode> index = new HashMap<>();
+        Map<String, JsonNode> index = new HashMap<>(object.size() * 2);
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             index.putIfAbsent(normalize(e.getKey()), e.getValue());
         }
         return index;
-    }
-
-    /** The value at {@code name} in the indexed object, or null if absent. */
-    static JsonNode find(Map<String, JsonNode> index, String name) {
-        String key = normalize(name);
-        JsonNode direct = index.get(key);
-        if (direct != null || key.indexOf('.') < 0) {
-            return direct;
-        }
-        String[] path = key.split("\\.");
-        for (int end = path.length - 1; end >= 1; end--) {
-            JsonNode head = index.get(join(path, 0, end));
-            JsonNode found = head == null ? null : descend(head, path, end);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.guardian.schemas.Money;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,30 @@ final class JsonRecordReader<T extends SpecificRecord> {
     private final Schema schema;
     private final SpecificData model;
 
+    /** The accepted names of every field of every record reachable from the schema. */
+    private final Map<Schema.Field, JsonFieldNames> names = new IdentityHashMap<>();
+
     JsonRecordReader(Class<T> type) {
         this.recordName = type.getSimpleName();
         this.model = GuardianSpecificData.INSTANCE;
         this.schema = model.getSchema(type);
+        collectNames(schema);
+    }
+
+    private void collectNames(Schema s) {
+        switch (s.getType()) {
+            case RECORD -> {
+                for (Schema.Field field : s.getFields()) {
+                    if (names.putIfAbsent(field, JsonFieldNames.of(field)) == null) {
+                        collectNames(field.schema());
+                    }
+                }
+            }
+            case UNION -> s.getTypes().forEach(this::collectNames);
+            case ARRAY -> collectNames(s.getElementType());
+            case MAP -> collectNames(s.getValueType());
+            default -> {}
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -51,7 +72,7 @@ final class JsonRecordReader<T extends SpecificRecord> {
         IndexedRecord record = (IndexedRecord) model.newRecord(null, recordSchema);
         for (Schema.Field field : recordSchema.getFields()) {
             String fieldPath = path.isEmpty() ? field.name() : path + "." + field.name();
-            JsonNode value = pick(index, field);
+            JsonNode value = pick(index, field, names.get(field));
             record.put(
                     field.pos(),
                     value == null
@@ -61,10 +82,11 @@ final class JsonRecordReader<T extends SpecificRecord> {
         return record;
     }
 
-    private static JsonNode pick(Map<String, JsonNode> index, Schema.Field field) {
+    private static JsonNode pick(
+            Map<String, JsonNode> index, Schema.Field field, JsonFieldNames candidates) {
         JsonNode mismatch = null;
-        for (String name : JsonFieldNames.of(field)) {
-            JsonNode value = JsonFieldNames.find(index, name);
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonNode value = candidates.find(index, i);
             if (value == null || value.isNull() || value.isMissingNode()) {
                 continue;
             }
@@ -101,7 +123,7 @@ final class JsonRecordReader<T extends SpecificRecord> {
                 recordName,
                 path,
                 "missing required field (accepted names: "
-                        + String.join(", ", JsonFieldNames.of(field))
+                        + String.join(", ", names.get(field).declared())
                         + ")");
     }
 

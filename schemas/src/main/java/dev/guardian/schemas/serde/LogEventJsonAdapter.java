@@ -11,29 +11,22 @@ import java.util.Map;
 final class LogEventJsonAdapter implements JsonInputAdapter {
     private static final long serialVersionUID = 1L;
     private static final String[] RANGES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"};
+    private static final JsonFieldNames SEVERITY_TEXT =
+            JsonFieldNames.of("severity", "log.level", "level", "severity_text");
+    private static final JsonFieldNames SEVERITY_NUMBER = JsonFieldNames.of("severity_number");
 
     @Override
     public void adapt(ObjectNode object, String rawJson) {
         Map<String, JsonNode> index = JsonFieldNames.index(object);
-        JsonNode text = firstPresent(index, "severity", "log.level", "level", "severity_text");
+        JsonNode text = SEVERITY_TEXT.first(index);
         if (text != null && !text.isNumber()) {
             return;
         }
-        JsonNode number = text != null ? text : firstPresent(index, "severity_number");
+        JsonNode number = text != null ? text : SEVERITY_NUMBER.first(index);
         if (number != null && number.canConvertToInt()) {
             int n = number.intValue();
             object.remove("severity");
             object.put("severity", n >= 1 && n <= 24 ? RANGES[(n - 1) / 4] : "UNKNOWN");
         }
-    }
-
-    private static JsonNode firstPresent(Map<String, JsonNode> index, String... names) {
-        for (String name : names) {
-            JsonNode value = JsonFieldNames.find(index, name);
-            if (value != null && !value.isNull()) {
-                return value;
-            }
-        }
-        return null;
     }
 }

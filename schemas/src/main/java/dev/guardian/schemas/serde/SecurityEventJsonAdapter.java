@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guardian.schemas.SecurityEvent;
 import java.util.Map;
-import org.apache.avro.Schema;
 
 /**
  * Accepts AWS CloudTrail records (and already normalized SecurityEvents): keeps the received text
@@ -15,13 +14,20 @@ import org.apache.avro.Schema;
 final class SecurityEventJsonAdapter implements JsonInputAdapter {
     private static final long serialVersionUID = 1L;
 
+    private static final JsonFieldNames ORIGINAL_JSON = namesOf("originalJson");
+    private static final JsonFieldNames OUTCOME = namesOf("outcome");
+    private static final JsonFieldNames ERROR_CODE = namesOf("errorCode");
+    private static final JsonFieldNames CONSOLE_LOGIN =
+            JsonFieldNames.of("responseElements.ConsoleLogin");
+    private static final JsonFieldNames EVENT_NAME = JsonFieldNames.of("eventName");
+
     @Override
     public void adapt(ObjectNode object, String rawJson) {
         Map<String, JsonNode> index = JsonFieldNames.index(object);
-        if (!present(index, "originalJson")) {
+        if (ORIGINAL_JSON.first(index) == null) {
             object.put("originalJson", rawJson);
         }
-        if (!present(index, "outcome")) {
+        if (OUTCOME.first(index) == null) {
             String outcome = derivedOutcome(index);
             if (outcome != null) {
                 object.put("outcome", outcome);
@@ -30,24 +36,16 @@ final class SecurityEventJsonAdapter implements JsonInputAdapter {
     }
 
     private static String derivedOutcome(Map<String, JsonNode> index) {
-        JsonNode errorCode = JsonFieldNames.find(index, "errorCode");
-        JsonNode consoleLogin = JsonFieldNames.find(index, "responseElements.ConsoleLogin");
-        if ((errorCode != null && !errorCode.isNull())
+        JsonNode consoleLogin = CONSOLE_LOGIN.first(index);
+        if (ERROR_CODE.first(index) != null
                 || (consoleLogin != null && "Failure".equalsIgnoreCase(consoleLogin.asText()))) {
             return "FAILURE";
         }
-        JsonNode eventName = JsonFieldNames.find(index, "eventName");
+        JsonNode eventName = EVENT_NAME.first(index);
         return eventName != null && eventName.isTextual() ? "SUCCESS" : null;
     }
 
-    private static boolean present(Map<String, JsonNode> index, String fieldName) {
-        Schema.Field field = SecurityEvent.getClassSchema().getField(fieldName);
-        for (String name : JsonFieldNames.of(field)) {
-            JsonNode value = JsonFieldNames.find(index, name);
-            if (value != null && !value.isNull()) {
-                return true;
-            }
-        }
-        return false;
+    private static JsonFieldNames namesOf(String field) {
+        return JsonFieldNames.of(SecurityEvent.getClassSchema().getField(field));
     }
 }
