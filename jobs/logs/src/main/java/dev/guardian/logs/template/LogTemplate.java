@@ -56,7 +56,17 @@ public final class LogTemplate {
         this.firstSeen = firstSeen;
         this.lastSeen = lastSeen;
         this.lastUsed = lastUsed;
-        this.example = example;
+        this.example = truncate(example);
+    }
+
+    /** Longest example kept: a template set must stay small whatever the lines. */
+    static final int MAX_EXAMPLE_LENGTH = 2048;
+
+    private static String truncate(String example) {
+        if (example == null || example.length() <= MAX_EXAMPLE_LENGTH) {
+            return example;
+        }
+        return example.substring(0, MAX_EXAMPLE_LENGTH) + "…[truncated]";
     }
 
     /** 16 hex digits of the 64-bit FNV-1a hash of the template text. */
@@ -194,7 +204,7 @@ public final class LogTemplate {
         lastSeen = Math.max(lastSeen, other.lastSeen);
         lastUsed = Math.max(lastUsed, other.lastUsed);
         if (example == null) {
-            example = other.example;
+            example = truncate(other.example);
         }
     }
 

@@ -125,6 +125,9 @@ public final class LogTokenizer {
                     "uk", "cn", "hk", "de", "jp", "fr", "ru", "nl", "pl", "io", "us", "ca", "au",
                     "br", "it", "es", "kr", "tw", "ch", "se", "fi", "dk", "cz", "eu", "tv", "me");
 
+    /** Longer words are blobs (tokens, encoded data), and would bloat the templates. */
+    static final int MAX_WORD_LENGTH = 100;
+
     private final int maxTokens;
 
     public LogTokenizer(int maxTokens) {
@@ -217,7 +220,10 @@ public final class LogTokenizer {
         if (end <= start) {
             return;
         }
-        if (hasDigit(s, start, end) || isDomain(s, start, end) || isPath(s, start, end)) {
+        if (end - start > MAX_WORD_LENGTH
+                || hasDigit(s, start, end)
+                || isDomain(s, start, end)
+                || isPath(s, start, end)) {
             out.add(WILDCARD, start, end);
         } else {
             out.add(s.substring(start, end), start, end);

@@ -133,6 +133,14 @@ class LogTemplateMinerTest {
     }
 
     @Test
+    void keepsOnlyTheStartOfALongExample() {
+        String id = mine("payload " + "x ".repeat(5_000)).templateId();
+        assertThat(miner.template(id).orElseThrow().example())
+                .hasSizeLessThan(LogTemplate.MAX_EXAMPLE_LENGTH + 20)
+                .endsWith("[truncated]");
+    }
+
+    @Test
     void recordsCountsAndFirstAndLastSeen() {
         miner.mine("disk full on sda1", 300);
         miner.mine("disk full on sdb2", 100);

@@ -91,6 +91,12 @@ class LogTokenizerTest {
     }
 
     @Test
+    void masksWordsTooLongToBeConstant() {
+        String blob = "a".repeat(LogTokenizer.MAX_WORD_LENGTH + 1);
+        assertThat(key("token " + blob + " rejected")).isEqualTo("token <*> rejected");
+    }
+
+    @Test
     void emptyAndBlankMessagesHaveNoTokens() {
         assertThat(tokenizer.tokenize("").size()).isZero();
         assertThat(tokenizer.tokenize("  \t ").size()).isZero();
