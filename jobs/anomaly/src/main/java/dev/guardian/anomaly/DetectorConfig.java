@@ -22,6 +22,10 @@ public final class DetectorConfig implements Serializable {
     private final double gapFactor;
     private final int windowPoints;
     private final int normaliserHorizon;
+    private final int rcfTrees;
+    private final int rcfSampleSize;
+    private final int rcfShingleSize;
+    private final long rcfSeed;
 
     private DetectorConfig(Builder b) {
         this.detector = b.detector;
@@ -31,6 +35,10 @@ public final class DetectorConfig implements Serializable {
         this.gapFactor = b.gapFactor;
         this.windowPoints = b.windowPoints;
         this.normaliserHorizon = b.normaliserHorizon;
+        this.rcfTrees = b.rcfTrees;
+        this.rcfSampleSize = b.rcfSampleSize;
+        this.rcfShingleSize = b.rcfShingleSize;
+        this.rcfSeed = b.rcfSeed;
     }
 
     public static Builder builder() {
@@ -46,6 +54,10 @@ public final class DetectorConfig implements Serializable {
         b.gapFactor = gapFactor;
         b.windowPoints = windowPoints;
         b.normaliserHorizon = normaliserHorizon;
+        b.rcfTrees = rcfTrees;
+        b.rcfSampleSize = rcfSampleSize;
+        b.rcfShingleSize = rcfShingleSize;
+        b.rcfSeed = rcfSeed;
         return b;
     }
 
@@ -54,7 +66,7 @@ public final class DetectorConfig implements Serializable {
         return detector;
     }
 
-    /** A point alerts when its score is at least this. Default 0.9999. */
+    /** A point alerts when its score is at least this. Default 0.65. */
     public double threshold() {
         return threshold;
     }
@@ -82,9 +94,32 @@ public final class DetectorConfig implements Serializable {
         return windowPoints;
     }
 
-    /** Memory, in points, of the per-feature score normalisers. Default 1000. */
+    /**
+     * Memory, in points, of the per-feature score normalisers (how long an extreme stays the
+     * reference). Default 3000.
+     */
     public int normaliserHorizon() {
         return normaliserHorizon;
+    }
+
+    /** Trees of the Random Cut Forest detector. Default 50. */
+    public int rcfTrees() {
+        return rcfTrees;
+    }
+
+    /** Points each Random Cut Forest tree samples. Default 256. */
+    public int rcfSampleSize() {
+        return rcfSampleSize;
+    }
+
+    /** Consecutive points the Random Cut Forest sees as one vector. Default 8. */
+    public int rcfShingleSize() {
+        return rcfShingleSize;
+    }
+
+    /** Seed of the Random Cut Forest, so runs and restores repeat exactly. Default 42. */
+    public long rcfSeed() {
+        return rcfSeed;
     }
 
     @Override
@@ -102,7 +137,11 @@ public final class DetectorConfig implements Serializable {
                 && cooldownPoints == c.cooldownPoints
                 && gapFactor == c.gapFactor
                 && windowPoints == c.windowPoints
-                && normaliserHorizon == c.normaliserHorizon;
+                && normaliserHorizon == c.normaliserHorizon
+                && rcfTrees == c.rcfTrees
+                && rcfSampleSize == c.rcfSampleSize
+                && rcfShingleSize == c.rcfShingleSize
+                && rcfSeed == c.rcfSeed;
     }
 
     @Override
@@ -114,7 +153,11 @@ public final class DetectorConfig implements Serializable {
                 cooldownPoints,
                 gapFactor,
                 windowPoints,
-                normaliserHorizon);
+                normaliserHorizon,
+                rcfTrees,
+                rcfSampleSize,
+                rcfShingleSize,
+                rcfSeed);
     }
 
     @Override
@@ -133,18 +176,30 @@ public final class DetectorConfig implements Serializable {
                 + windowPoints
                 + ", normaliserHorizon="
                 + normaliserHorizon
+                + ", rcfTrees="
+                + rcfTrees
+                + ", rcfSampleSize="
+                + rcfSampleSize
+                + ", rcfShingleSize="
+                + rcfShingleSize
+                + ", rcfSeed="
+                + rcfSeed
                 + "}";
     }
 
     /** Builds a configuration; every setter validates its value. */
     public static final class Builder {
         private DetectorKind detector = DetectorKind.ENSEMBLE;
-        private double threshold = 0.9999;
+        private double threshold = 0.65;
         private int warmupPoints = 150;
         private int cooldownPoints = 300;
         private double gapFactor = 5.0;
         private int windowPoints = 256;
-        private int normaliserHorizon = 1000;
+        private int normaliserHorizon = 3000;
+        private int rcfTrees = 50;
+        private int rcfSampleSize = 256;
+        private int rcfShingleSize = 8;
+        private long rcfSeed = 42;
 
         private Builder() {}
 
@@ -186,6 +241,30 @@ public final class DetectorConfig implements Serializable {
         public Builder normaliserHorizon(int value) {
             require(value >= 10, "normaliserHorizon must be at least 10: " + value);
             normaliserHorizon = value;
+            return this;
+        }
+
+        public Builder rcfTrees(int value) {
+            require(value >= 1, "rcfTrees is out of range: " + value);
+            rcfTrees = value;
+            return this;
+        }
+
+        public Builder rcfSampleSize(int value) {
+            require(value >= 16, "rcfSampleSize is out of range: " + value);
+            rcfSampleSize = value;
+            return this;
+        }
+
+        public Builder rcfShingleSize(int value) {
+            require(value >= 1, "rcfShingleSize is out of range: " + value);
+            rcfShingleSize = value;
+            return this;
+        }
+
+        public Builder rcfSeed(long value) {
+            require(true, "rcfSeed is out of range: " + value);
+            rcfSeed = value;
             return this;
         }
 

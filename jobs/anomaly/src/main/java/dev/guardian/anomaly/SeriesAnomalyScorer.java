@@ -1,8 +1,13 @@
 package dev.guardian.anomaly;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Everything Guardian knows about one series: its detector plus the bookkeeping around it (warm-up,
@@ -143,6 +148,39 @@ public final class SeriesAnomalyScorer {
             double clipped = Math.min(interval, 2.0 * typicalIntervalMillis);
             typicalIntervalMillis += INTERVAL_LEARNING_RATE * (clipped - typicalIntervalMillis);
         }
+    }
+
+    /**
+     * This model under another configuration: the same learnt state when the detector kind is
+     * unchanged, else a fresh model of the configured kind. The saved state does not depend on the
+     * configuration's tunables, so this is how a restored job applies a changed configuration.
+     */
+    public SeriesAnomalyScorer reconfigured(DetectorConfig newConfig) {
+        if (newConfig.equals(config)) {
+            return this;
+        }
+        if (newConfig.detector() != detector.kind()) {
+            return create(newConfig, kind);
+        }
+        try {
+            return fromBytes(newConfig, toBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy series state", e);
+        }
+    }
+
+    /** The state as bytes, as Flink stores it. */
+    public byte[] toBytes() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeTo(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static SeriesAnomalyScorer fromBytes(DetectorConfig config, byte[] bytes)
+            throws IOException {
+        return readFrom(config, new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
     /** Writes the complete state; {@link #readFrom} restores it. */

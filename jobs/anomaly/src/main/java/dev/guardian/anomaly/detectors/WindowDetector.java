@@ -11,27 +11,40 @@ import java.io.IOException;
 /**
  * Robust z-scores over a sliding window: of the value against the window's median and MAD, of the
  * change since the previous point against the recent changes, and of the mean of the last few
- * points (which catches a level shift before any single point looks extreme).
+ * points (which catches a level shift before any single point looks extreme), and the length of the
+ * current run of repeated values (a stuck sensor or a dead exporter flat-lines), each against its
+ * own recent record.
  */
 public final class WindowDetector implements AnomalyDetector {
 
     static final int SHORT_MEAN_POINTS = 6;
     static final int MIN_POINTS = 30;
 
-    private static final String[] FEATURES = {"window.level", "window.change", "window.shift"};
+    /** Floor of the change z-score: single jumps of noisy series are common. */
+    static final double CHANGE_FLOOR = 5.0;
+
+    private static final String[] FEATURES = {
+        "window.level", "window.change", "window.shift", "window.flatline"
+    };
+
+    /** Shorter runs of repeated values are never a flat line. */
+    static final int MIN_FLAT_RUN = 5;
 
     private final RingBuffer values;
     private final RingBuffer changes;
-    private final SurpriseNormaliser[] normalisers = new SurpriseNormaliser[3];
+    private final RecordNormaliser[] normalisers = new RecordNormaliser[4];
     private final double[] scratch;
     private double previous = Double.NaN;
+    private int run;
 
     public WindowDetector(DetectorConfig config) {
         values = new RingBuffer(config.windowPoints());
         changes = new RingBuffer(config.windowPoints());
         scratch = new double[config.windowPoints()];
         for (int i = 0; i < normalisers.length; i++) {
-            normalisers[i] = new SurpriseNormaliser(config.normaliserHorizon(), 1e-3);
+            // a single change is the noisiest view: it needs the most to be extreme
+            double floor = i == 1 ? CHANGE_FLOOR : RecordNormaliser.Z_FLOOR;
+            normalisers[i] = new RecordNormaliser(config.normaliserHorizon(), 100, floor);
         }
     }
 
@@ -42,6 +55,7 @@ public final class WindowDetector implements AnomalyDetector {
 
     @Override
     public Assessment update(long timestampMillis, double value, boolean continuous) {
+        run = value == previous ? run + 1 : 0;
         Assessment result = score(value, continuous);
         if (continuous && !Double.isNaN(previous)) {
             changes.add(value - previous);
@@ -60,7 +74,8 @@ public final class WindowDetector implements AnomalyDetector {
         double floor = 1e-9 + 1e-6 * Math.abs(median);
         double scale =
                 Math.max(RobustStats.MAD_TO_SIGMA * RobustStats.mad(scratch, n, median), floor);
-        double[] z = new double[3];
+        double[] z = new double[4];
+        z[3] = run >= MIN_FLAT_RUN ? run : 0;
         z[0] = Math.abs(value - median) / scale;
         double shortMean =
                 (value + values.meanOfNewest(SHORT_MEAN_POINTS - 1) * (SHORT_MEAN_POINTS - 1))
@@ -78,7 +93,7 @@ public final class WindowDetector implements AnomalyDetector {
         }
         double best = 0;
         int driver = 0;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < z.length; i++) {
             if (i == 1 && !haveChange) {
                 continue;
             }
@@ -96,19 +111,21 @@ public final class WindowDetector implements AnomalyDetector {
     public void writeState(DataOutput out) throws IOException {
         values.writeTo(out);
         changes.writeTo(out);
-        for (SurpriseNormaliser n : normalisers) {
+        for (RecordNormaliser n : normalisers) {
             n.writeTo(out);
         }
         out.writeDouble(previous);
+        out.writeInt(run);
     }
 
     @Override
     public void readState(DataInput in) throws IOException {
         values.readFrom(in);
         changes.readFrom(in);
-        for (SurpriseNormaliser n : normalisers) {
+        for (RecordNormaliser n : normalisers) {
             n.readFrom(in);
         }
         previous = in.readDouble();
+        run = in.readInt();
     }
 }

@@ -1,0 +1,6 @@
+package dev.guardian.anomaly.flink;
+
+import dev.guardian.anomaly.AnomalyResult;
+
+/** The anomaly function's output: the verdict on one point of one series. */
+public record SeriesScore(String series, AnomalyResult result) {}
