@@ -37,16 +37,26 @@ public final class Money {
 
     /** The value at {@code scale}, rounded half-even, checked against {@code precision}. */
     public static BigDecimal fit(BigDecimal value, int precision, int scale) {
+        // decide on the exponent first: setScale on 1e999999999 or 1e-999999999 would compute
+        // a billion-digit power of ten
+        long integerDigits = (long) value.precision() - value.scale();
+        if (value.signum() != 0 && integerDigits > precision - scale) {
+            throw new ArithmeticException(
+                    abbreviate(value) + " does not fit decimal(" + precision + "," + scale + ")");
+        }
+        if (value.signum() == 0 || integerDigits < -scale) {
+            return BigDecimal.ZERO.setScale(scale); // below half of the last digit: rounds to 0
+        }
         BigDecimal scaled = value.setScale(scale, RoundingMode.HALF_EVEN);
         if (scaled.precision() > precision) {
             throw new ArithmeticException(
-                    value.toPlainString()
-                            + " does not fit decimal("
-                            + precision
-                            + ","
-                            + scale
-                            + ")");
+                    abbreviate(value) + " does not fit decimal(" + precision + "," + scale + ")");
         }
         return scaled;
+    }
+
+    private static String abbreviate(BigDecimal value) {
+        String text = value.toString(); // scientific notation keeps huge exponents short
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

@@ -23,8 +23,17 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.normalize(new BigDecimal("1e20")))
                 .isInstanceOf(ArithmeticException.class)
                 .hasMessageContaining("does not fit decimal(38,18)");
+        assertThatThrownBy(() -> Money.normalize(new BigDecimal("1e2147483647")))
+                .isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> Money.fromDouble(Double.NaN))
                 .isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void negligibleAmountsRoundToZero() {
+        assertThat(Money.normalize(new BigDecimal("1e-2147483647")).signum()).isZero();
+        assertThat(Money.normalize(new BigDecimal("-6e-19")).toPlainString())
+                .isEqualTo("-0.000000000000000001");
     }
 
     @Test

@@ -137,6 +137,9 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Serializ
         T record;
         try {
             record = reader.read(null, decoder);
+            if (state().hasDecimals) {
+                DecimalBounds.check(record, state().schema, "");
+            }
         } catch (IOException | RuntimeException e) {
             throw new RecordDecodingException(name, null, "corrupt Avro body: " + describe(e), e);
         }
@@ -170,6 +173,7 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Serializ
     private static final class State<T> {
         final Schema schema;
         final long fingerprint;
+        final boolean hasDecimals;
         final DatumWriter<T> writer;
         final Map<Long, DatumReader<T>> readers = new ConcurrentHashMap<>();
 
@@ -177,6 +181,7 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Serializ
             SpecificData model = GuardianSpecificData.INSTANCE;
             schema = model.getSchema(type);
             fingerprint = fingerprint(schema);
+            hasDecimals = DecimalBounds.hasDecimals(schema);
             writer = new SpecificDatumWriter<>(schema, model);
             readers.put(fingerprint, new SpecificDatumReader<>(schema, schema, model));
             for (String json : otherWriterSchemas) {

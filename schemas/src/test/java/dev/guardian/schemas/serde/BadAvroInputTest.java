@@ -81,6 +81,24 @@ class BadAvroInputTest {
     }
 
     @Test
+    void oversizedDecimalIsRejected() {
+        RecordCodec<dev.guardian.schemas.ForecastPoint> points =
+                RecordCodec.of(dev.guardian.schemas.ForecastPoint.class);
+        ByteArrayOutputStream message = header(points);
+        writeVarint(message, 0); // time
+        byte[] huge = new byte[1000];
+        huge[0] = 0x7f; // a positive 2400-digit number
+        for (int field = 0; field < 5; field++) { // expected, lower80, upper80, lower95, upper95
+            writeVarint(message, huge.length);
+            message.writeBytes(huge);
+        }
+
+        assertThatThrownBy(() -> points.decode(message.toByteArray()))
+                .isInstanceOf(RecordDecodingException.class)
+                .hasMessageContaining("expected: decimal exceeds precision 38");
+    }
+
+    @Test
     void trailingBytesAreRejected() {
         byte[] full = metrics.encode(SampleRecords.metricPoint());
         byte[] longer = Arrays.copyOf(full, full.length + 1);

@@ -1,5 +1,6 @@
 package dev.guardian.schemas.serde;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guardian.schemas.BillingRecord;
@@ -8,6 +9,7 @@ import dev.guardian.schemas.LogEvent;
 import dev.guardian.schemas.MetricPoint;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class BadJsonInputTest {
     private final RecordCodec<MetricPoint> metrics = RecordCodec.of(MetricPoint.class);
@@ -99,6 +101,23 @@ class BadJsonInputTest {
         assertRejected(billing, String.format(BILLING, "true"))
                 .hasMessageContaining(
                         "field 'billedCost': expected a number, got the boolean true");
+    }
+
+    @Test
+    @Timeout(5)
+    void hugeExponentsAreRejectedOrRoundedWithoutExpanding() {
+        RecordCodec<BillingRecord> billing = RecordCodec.of(BillingRecord.class);
+        assertRejected(billing, String.format(BILLING, "1e999999999"))
+                .hasMessageContaining(
+                        "field 'billedCost': 1E+999999999 does not fit decimal(38,18)");
+        assertRejected(billing, String.format(BILLING, "\"1e2147483647\""))
+                .hasMessageContaining("does not fit decimal(38,18)");
+        assertThat(billing.decodeJson(String.format(BILLING, "1e-999999999")).getBilledCost())
+                .isZero();
+        assertRejected(metrics, "{\"timestamp\":1e999999999,\"name\":\"x\",\"value\":1}")
+                .hasMessageContaining("epoch timestamp out of range");
+        assertRejected(metrics, "{\"timestamp\":0,\"name\":\"x\",\"value\":1e999999999}")
+                .hasMessageContaining("number out of double range");
     }
 
     @Test
