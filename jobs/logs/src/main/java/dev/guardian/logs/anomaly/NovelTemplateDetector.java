@@ -60,9 +60,7 @@ public class NovelTemplateDetector extends KeyedProcessFunction<String, LogRecor
                             timer == null ? MinuteHistory.NONE : timer,
                             nextCleanup));
         }
-        if (record.novelTemplate
-                && record.isWarningOrAbove()
-                && record.timestampMillis - first >= settings.learningPeriodMillis) {
+        if (isReportable(record, first, settings)) {
             out.collect(anomaly(record));
         }
     }
@@ -75,6 +73,17 @@ public class NovelTemplateDetector extends KeyedProcessFunction<String, LogRecor
             firstSeen.clear();
             cleanupTimer.clear();
         }
+    }
+
+    /**
+     * The rule itself: the line's template is new (not a merge), the line is at WARN or above, and
+     * the service's learning period (from {@code firstSeenMillis}) is over.
+     */
+    public static boolean isReportable(
+            LogRecord record, long firstSeenMillis, LogAnomalySettings settings) {
+        return record.novelTemplate
+                && record.isWarningOrAbove()
+                && record.timestampMillis - firstSeenMillis >= settings.learningPeriodMillis;
     }
 
     private static Anomaly anomaly(LogRecord record) {
