@@ -2,6 +2,7 @@ package dev.guardian.infra.local.es;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.elasticsearch.cluster.metadata.IndexNameExpressionResolver;
@@ -15,7 +16,9 @@ import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.common.settings.SettingsFilter;
 import org.elasticsearch.core.TimeValue;
 import org.elasticsearch.features.NodeFeature;
+import org.elasticsearch.index.mapper.Mapper;
 import org.elasticsearch.plugins.ActionPlugin;
+import org.elasticsearch.plugins.MapperPlugin;
 import org.elasticsearch.plugins.Plugin;
 import org.elasticsearch.rest.RestController;
 import org.elasticsearch.rest.RestHandler;
@@ -29,10 +32,12 @@ import org.elasticsearch.rest.RestHandler;
  *   <li>{@code GET|PUT|DELETE _data_stream} (the {@code data-streams} module): data streams
  *       themselves are in the server and are created on first write through a template;
  *   <li>{@code GET|PUT|DELETE _ilm/policy} and the {@code index.lifecycle.*} index settings
- *       (x-pack ILM): policies are stored and returned, never executed.
+ *       (x-pack ILM): policies are stored and returned, never executed;
+ *   <li>field types of unpublished modules, parsed as the closest server type ({@link
+ *       StandInFieldTypes}).
  * </ul>
  */
-public class LocalCompatPlugin extends Plugin implements ActionPlugin {
+public class LocalCompatPlugin extends Plugin implements ActionPlugin, MapperPlugin {
 
     // The ILM index settings that templates name; accepted and kept, nothing acts on them here.
     static final Setting<String> LIFECYCLE_NAME =
@@ -78,6 +83,11 @@ public class LocalCompatPlugin extends Plugin implements ActionPlugin {
                 LIFECYCLE_INDEXING_COMPLETE,
                 LIFECYCLE_SKIP,
                 LIFECYCLE_STEP_WAIT_TIME_THRESHOLD);
+    }
+
+    @Override
+    public Map<String, Mapper.TypeParser> getMappers() {
+        return StandInFieldTypes.all();
     }
 
     @Override
