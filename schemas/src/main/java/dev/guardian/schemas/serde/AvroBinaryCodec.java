@@ -130,7 +130,10 @@ public final class AvroBinaryCodec<T extends SpecificRecord> implements Serializ
                     null,
                     String.format(
                             "unknown writer schema fingerprint %016x; known: %s",
-                            fingerprint, state().readers.keySet()));
+                            fingerprint,
+                            state().readers.keySet().stream()
+                                    .map(known -> String.format("%016x", known))
+                                    .toList()));
         }
         BoundedBinaryDecoder decoder =
                 new BoundedBinaryDecoder(message, HEADER_LENGTH, message.length - HEADER_LENGTH);
