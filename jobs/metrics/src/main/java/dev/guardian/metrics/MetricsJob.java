@@ -7,8 +7,10 @@ import dev.guardian.metrics.rollup.MinuteRollupAggregate;
 import dev.guardian.metrics.validate.DecodeMetricSamples;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /**
@@ -21,6 +23,19 @@ public final class MetricsJob {
     public static final String NAME = "guardian-metrics";
 
     private MetricsJob() {}
+
+    /**
+     * Execution settings the job relies on, shared by {@link MetricsJobMain} and the benchmark so
+     * that what is measured is what runs.
+     */
+    public static void configure(StreamExecutionEnvironment env, Configuration conf) {
+        env.enableCheckpointing(
+                conf.get(MetricsJobOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        // Steps never keep or modify a record after emitting it, so chained operators can pass
+        // objects without the defensive copy (a third of the per-record cost in profiles).
+        env.getConfig().enableObjectReuse();
+    }
 
     public static void defineWorkflow(
             Configuration conf, DataStream<RawRecord> input, MetricsSinks sinks) {

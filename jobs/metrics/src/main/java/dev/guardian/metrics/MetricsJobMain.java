@@ -12,7 +12,6 @@ import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -40,9 +39,7 @@ public final class MetricsJobMain {
     public static void main(String[] args) throws Exception {
         Configuration conf = JobConfiguration.fromArgs(args, options());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(
-                conf.get(MetricsJobOptions.CHECKPOINT_INTERVAL).toMillis(),
-                CheckpointingMode.EXACTLY_ONCE);
+        MetricsJob.configure(env, conf);
 
         String topic = conf.get(MetricsJobOptions.INPUT_TOPIC);
         DataStream<RawRecord> input =

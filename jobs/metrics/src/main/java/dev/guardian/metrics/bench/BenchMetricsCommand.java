@@ -16,10 +16,10 @@ import dev.guardian.schemas.DeadLetter;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -140,8 +140,19 @@ public class BenchMetricsCommand implements Command {
             conf.set(ClickHouseOptions.DATABASE, BenchDatabase.NAME);
             conf.set(InfluxDbOptions.DATABASE, BenchDatabase.NAME);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-        env.enableCheckpointing(10_000, CheckpointingMode.EXACTLY_ONCE);
+        Configuration cluster = new Configuration();
+        // checkpoints go to files, as on a real cluster: the JobManager-memory default caps state
+        // at 5 MB
+        cluster.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                java.nio.file.Path.of(".local", "bench", "checkpoints")
+                        .toAbsolutePath()
+                        .toUri()
+                        .toString());
+        cluster.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(1, cluster);
+        MetricsJob.configure(env, conf);
         KafkaSource<RawRecord> source =
                 KafkaSource.<RawRecord>builder()
                         .setBootstrapServers(bootstrap)
