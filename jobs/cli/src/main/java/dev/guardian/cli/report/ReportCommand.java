@@ -106,8 +106,8 @@ public class ReportCommand implements dev.guardian.common.cli.Command {
                     "  -- per-minute p95 of CPU across hosts\n"
                             + "  SELECT minute, quantile(0.95)(max) AS p95_cpu FROM guardian.metric_rollups_1m FINAL\n"
                             + "  WHERE name = 'cpu_utilization' GROUP BY minute ORDER BY minute;",
-                    "  -- hosts whose CPU ran above 90% for three or more minutes\n"
-                            + "  SELECT labels['host'] AS host, countIf(max > 90) AS hot_minutes\n"
+                    "  -- hosts whose CPU ran above 90% (0.9) for three or more minutes\n"
+                            + "  SELECT labels['host'] AS host, countIf(max > 0.9) AS hot_minutes\n"
                             + "  FROM guardian.metric_rollups_1m FINAL WHERE name = 'cpu_utilization'\n"
                             + "  GROUP BY host HAVING hot_minutes >= 3 ORDER BY hot_minutes DESC;");
 
