@@ -40,6 +40,8 @@ public final class SeasonalDetector implements AnomalyDetector {
     private long currentSlot = Long.MIN_VALUE;
     private double slotSum;
     private int slotCount;
+    private double residualScale;
+    private int sinceRefresh;
 
     public SeasonalDetector(DetectorConfig config) {
         for (int i = 0; i < normalisers.length; i++) {
@@ -69,14 +71,14 @@ public final class SeasonalDetector implements AnomalyDetector {
         double residual = value - expected;
         Assessment result = Assessment.none(FEATURES[0]);
         if (residuals.size() >= 30) {
-            int n = residuals.copyTo(scratch);
-            for (int i = 0; i < n; i++) {
-                scratch[i] = Math.abs(scratch[i]);
+            if (sinceRefresh++ % WindowDetector.REFRESH_POINTS == 0) {
+                int n = residuals.copyTo(scratch);
+                for (int i = 0; i < n; i++) {
+                    scratch[i] = Math.abs(scratch[i]);
+                }
+                residualScale = RobustStats.MAD_TO_SIGMA * RobustStats.median(scratch, n);
             }
-            double scale =
-                    Math.max(
-                            RobustStats.MAD_TO_SIGMA * RobustStats.median(scratch, n),
-                            1e-9 + 1e-6 * Math.abs(expected));
+            double scale = Math.max(residualScale, 1e-9 + 1e-6 * Math.abs(expected));
             double level = Math.abs(residual) / scale;
             double shortMean =
                     (residual
@@ -156,6 +158,8 @@ public final class SeasonalDetector implements AnomalyDetector {
         out.writeLong(currentSlot);
         out.writeDouble(slotSum);
         out.writeInt(slotCount);
+        out.writeDouble(residualScale);
+        out.writeInt(sinceRefresh);
     }
 
     @Override
@@ -172,6 +176,8 @@ public final class SeasonalDetector implements AnomalyDetector {
         currentSlot = in.readLong();
         slotSum = in.readDouble();
         slotCount = in.readInt();
+        residualScale = in.readDouble();
+        sinceRefresh = in.readInt();
     }
 
     @Override

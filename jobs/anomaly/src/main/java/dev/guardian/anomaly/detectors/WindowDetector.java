@@ -20,6 +20,11 @@ public final class WindowDetector implements AnomalyDetector {
     static final int SHORT_MEAN_POINTS = 6;
     static final int MIN_POINTS = 30;
 
+    /**
+     * Robust statistics are recomputed every this many points (a 256-point median barely moves).
+     */
+    static final int REFRESH_POINTS = 8;
+
     /** Floor of the change z-score: single jumps of noisy series are common. */
     static final double CHANGE_FLOOR = 5.0;
 
@@ -36,6 +41,11 @@ public final class WindowDetector implements AnomalyDetector {
     private final double[] scratch;
     private double previous = Double.NaN;
     private int run;
+
+    /** Cached robust statistics: value median, value scale, change median, change scale. */
+    private final double[] stats = new double[4];
+
+    private int sinceRefresh;
 
     public WindowDetector(DetectorConfig config) {
         values = new RingBuffer(config.windowPoints());
@@ -69,11 +79,11 @@ public final class WindowDetector implements AnomalyDetector {
         if (values.size() < MIN_POINTS) {
             return Assessment.none(FEATURES[0]);
         }
-        int n = values.copyTo(scratch);
-        double median = RobustStats.median(scratch, n);
-        double floor = 1e-9 + 1e-6 * Math.abs(median);
-        double scale =
-                Math.max(RobustStats.MAD_TO_SIGMA * RobustStats.mad(scratch, n, median), floor);
+        if (sinceRefresh++ % REFRESH_POINTS == 0) {
+            refresh();
+        }
+        double median = stats[0];
+        double scale = stats[1];
         double[] z = new double[4];
         z[3] = run >= MIN_FLAT_RUN ? run : 0;
         z[0] = Math.abs(value - median) / scale;
@@ -83,13 +93,7 @@ public final class WindowDetector implements AnomalyDetector {
         z[2] = Math.abs(shortMean - median) / scale;
         boolean haveChange = continuous && changes.size() >= MIN_POINTS && !Double.isNaN(previous);
         if (haveChange) {
-            int m = changes.copyTo(scratch);
-            double changeMedian = RobustStats.median(scratch, m);
-            double changeScale =
-                    Math.max(
-                            RobustStats.MAD_TO_SIGMA * RobustStats.mad(scratch, m, changeMedian),
-                            floor);
-            z[1] = Math.abs(value - previous - changeMedian) / changeScale;
+            z[1] = Math.abs(value - previous - stats[2]) / stats[3];
         }
         double best = 0;
         int driver = 0;
@@ -107,6 +111,24 @@ public final class WindowDetector implements AnomalyDetector {
         return new Assessment(best, median, median - band, median + band, FEATURES[driver]);
     }
 
+    /** Median and scale of the values and of the changes; they move slowly, so not every point. */
+    private void refresh() {
+        int n = values.copyTo(scratch);
+        double median = RobustStats.median(scratch, n);
+        double floor = 1e-9 + 1e-6 * Math.abs(median);
+        stats[0] = median;
+        stats[1] = Math.max(RobustStats.MAD_TO_SIGMA * RobustStats.mad(scratch, n, median), floor);
+        int m = changes.copyTo(scratch);
+        if (m > 0) {
+            double changeMedian = RobustStats.median(scratch, m);
+            stats[2] = changeMedian;
+            stats[3] =
+                    Math.max(
+                            RobustStats.MAD_TO_SIGMA * RobustStats.mad(scratch, m, changeMedian),
+                            floor);
+        }
+    }
+
     @Override
     public void writeState(DataOutput out) throws IOException {
         values.writeTo(out);
@@ -116,6 +138,10 @@ public final class WindowDetector implements AnomalyDetector {
         }
         out.writeDouble(previous);
         out.writeInt(run);
+        for (double v : stats) {
+            out.writeDouble(v);
+        }
+        out.writeInt(sinceRefresh);
     }
 
     @Override
@@ -127,5 +153,9 @@ public final class WindowDetector implements AnomalyDetector {
         }
         previous = in.readDouble();
         run = in.readInt();
+        for (int i = 0; i < stats.length; i++) {
+            stats[i] = in.readDouble();
+        }
+        sinceRefresh = in.readInt();
     }
 }
