@@ -116,7 +116,8 @@ public final class Detections {
                 : e.getTime().toEpochMilli() + "|" + e.getOperation() + "|" + e.getActor();
     }
 
-    static String id(String... parts) {
+    /** A stable 32-hex-digit id from the parts (SHA-256). */
+    public static String id(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -36,6 +37,7 @@ public class TrailLoggingStoppedDetector
 
     private final DetectionSettings settings;
     private transient ValueState<SecurityEvent> stopped;
+    private transient ValueState<Long> lastStart;
 
     public TrailLoggingStoppedDetector(DetectionSettings settings) {
         this.settings = settings;
@@ -56,6 +58,9 @@ public class TrailLoggingStoppedDetector
                                 new ValueStateDescriptor<>(
                                         "trail-stopped-by",
                                         AvroRecordTypeInfo.forRecord(SecurityEvent.class)));
+        lastStart =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("trail-last-start", Types.LONG));
     }
 
     @Override
@@ -65,12 +70,24 @@ public class TrailLoggingStoppedDetector
             return;
         }
         SecurityEvent previous = stopped.value();
+        long time = e.getTime().toEpochMilli();
         if (STOPS.contains(e.getOperation())) {
-            if (previous == null) {
+            Long started = lastStart.value();
+            boolean restartedAlready = started != null && started >= time;
+            if (previous == null && !restartedAlready) {
                 stopped.update(e);
                 ctx.timerService().registerEventTimeTimer(deadline(e));
             }
-        } else if (previous != null && !e.getTime().isBefore(previous.getTime())) {
+            return;
+        }
+        // a start, possibly delivered before the stop it answers
+        Long started = lastStart.value();
+        if (started == null || time > started) {
+            lastStart.update(time);
+            ctx.timerService()
+                    .registerEventTimeTimer(time + settings.trailRestartGrace().toMillis());
+        }
+        if (previous != null && time >= previous.getTime().toEpochMilli()) {
             ctx.timerService().deleteEventTimeTimer(deadline(previous));
             stopped.clear();
         }
@@ -83,8 +100,12 @@ public class TrailLoggingStoppedDetector
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Detection> out)
             throws Exception {
+        Long started = lastStart.value();
+        if (started != null && timestamp >= started + settings.trailRestartGrace().toMillis()) {
+            lastStart.clear(); // a late stop older than this start can no longer arrive
+        }
         SecurityEvent stop = stopped.value();
-        if (stop == null) {
+        if (stop == null || timestamp < deadline(stop)) {
             return;
         }
         Detection d =

@@ -32,6 +32,20 @@ public final class SigmaRuleLoader {
 
     /** Loads a rule directory or a single rule file. */
     public SigmaRuleSet load(Path path) {
+        List<RuleProblem> unreadable = new ArrayList<>();
+        Map<String, String> texts = sources(path, unreadable);
+        SigmaRuleSet set = parse(texts);
+        List<RuleProblem> problems = new ArrayList<>(unreadable);
+        problems.addAll(set.problems());
+        return new SigmaRuleSet(
+                set.rules(), set.correlations(), problems, set.documents() + unreadable.size());
+    }
+
+    /**
+     * The text of every rule file under {@code path}, by file name, for {@link #parse} (a job ships
+     * the texts, not the directory); files that cannot be read are added to {@code unreadable}.
+     */
+    public static Map<String, String> sources(Path path, List<RuleProblem> unreadable) {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(path)) {
             try (Stream<Path> walk = Files.walk(path)) {
@@ -50,7 +64,6 @@ public final class SigmaRuleLoader {
             files.add(path);
         }
         Map<String, String> texts = new LinkedHashMap<>();
-        List<RuleProblem> unreadable = new ArrayList<>();
         for (Path file : files) {
             try {
                 texts.put(file.toString(), readUtf8(file));
@@ -58,11 +71,7 @@ public final class SigmaRuleLoader {
                 unreadable.add(new RuleProblem(file.toString(), 0, "cannot read: " + e, false));
             }
         }
-        SigmaRuleSet set = parse(texts);
-        List<RuleProblem> problems = new ArrayList<>(unreadable);
-        problems.addAll(set.problems());
-        return new SigmaRuleSet(
-                set.rules(), set.correlations(), problems, set.documents() + unreadable.size());
+        return texts;
     }
 
     private static String readUtf8(Path file) throws IOException {

@@ -41,6 +41,8 @@ class ConsoleBruteForceDetectorTest {
             assertThat(h.harness.numKeyedStateEntries()).isEqualTo(2);
 
             h.send(login(h, T0 + 7 * MINUTE, "alice", true));
+            assertThat(h.detections()).as("judged once event time passes the success").isEmpty();
+            h.watermark(T0 + 7 * MINUTE);
 
             assertThat(h.detections())
                     .singleElement()
@@ -51,10 +53,9 @@ class ConsoleBruteForceDetectorTest {
                                 assertThat(d.getLevel()).isEqualTo(DetectionLevel.HIGH);
                                 assertThat(d.getGroupBy())
                                         .containsEntry("principal", "111122223333:alice");
-                                assertThat(d.getMatchedEventIds())
-                                        .hasSize(6); // the last 5 failures + the success
-                                assertThat(d.getWindowStart().toEpochMilli())
-                                        .isEqualTo(T0 + MINUTE);
+                                // all 6 failures in the window + the success
+                                assertThat(d.getMatchedEventIds()).hasSize(7);
+                                assertThat(d.getWindowStart().toEpochMilli()).isEqualTo(T0);
                                 assertThat(d.getTags()).contains("attack.t1110");
                             });
             assertThat(h.harness.numKeyedStateEntries()).isEqualTo(1); // bob's failure only
@@ -72,7 +73,23 @@ class ConsoleBruteForceDetectorTest {
                 h.send(login(h, T0 + 10 * MINUTE + i * MINUTE, "carol", false));
             }
             h.send(login(h, T0 + 40 * MINUTE, "carol", true));
+            h.watermark(T0 + 60 * MINUTE);
             assertThat(h.detections()).isEmpty();
+        }
+    }
+
+    @Test
+    void failuresArrivingAfterTheSuccessStillCount() throws Exception {
+        try (Harness h = harness()) {
+            h.send(login(h, T0 + 10 * MINUTE, "alice", true));
+            for (int i = 0; i < 5; i++) {
+                h.send(login(h, T0 + i * MINUTE, "alice", false));
+            }
+            h.send(login(h, T0 + 11 * MINUTE, "alice", false)); // after the success: not counted
+            h.watermark(T0 + 10 * MINUTE);
+            assertThat(h.detections())
+                    .singleElement()
+                    .satisfies(d -> assertThat(d.getMatchedEventIds()).hasSize(6));
         }
     }
 
@@ -98,6 +115,7 @@ class ConsoleBruteForceDetectorTest {
             h.harness.close();
             h.harness = h.open(snapshot);
             h.send(login(h, T0 + 6 * MINUTE, "alice", true));
+            h.watermark(T0 + 6 * MINUTE);
             assertThat(h.detections()).hasSize(1);
             Detection d = h.detections().get(0);
             assertThat(d.getId()).hasSize(32);

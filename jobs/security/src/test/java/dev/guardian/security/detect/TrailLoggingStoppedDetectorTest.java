@@ -56,9 +56,21 @@ class TrailLoggingStoppedDetectorTest {
                             T0 + 3 * MINUTE,
                             "StartLogging",
                             "arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail"));
-            assertThat(h.harness.numEventTimeTimers()).isZero();
             h.watermark(T0 + 60 * MINUTE);
             assertThat(h.detections()).isEmpty();
+            assertThat(h.harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void aStartDeliveredBeforeItsStopIsNothing() throws Exception {
+        try (Harness h = harness()) {
+            h.send(trail(h, T0 + 3 * MINUTE, "StartLogging", "org-trail"));
+            h.send(trail(h, T0, "StopLogging", "org-trail"));
+            h.watermark(T0 + 60 * MINUTE);
+            assertThat(h.detections()).isEmpty();
+            assertThat(h.harness.numKeyedStateEntries()).isZero();
+            assertThat(h.harness.numEventTimeTimers()).isZero();
         }
     }
 
