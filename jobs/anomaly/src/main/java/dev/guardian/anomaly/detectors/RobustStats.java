@@ -66,26 +66,4 @@ public final class RobustStats {
         }
         return a[k];
     }
-
-    /** Upper tail probability of the standard normal distribution, P(Z > z). */
-    public static double normalTail(double z) {
-        return 0.5 * erfc(z / Math.sqrt(2.0));
-    }
-
-    private static final double[] ERFC_COEFFICIENTS = {
-        -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806,
-        0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277
-    };
-
-    /** Complementary error function, Numerical Recipes' Chebyshev fit (relative error < 1.2e-7). */
-    static double erfc(double x) {
-        double z = Math.abs(x);
-        double t = 1.0 / (1.0 + 0.5 * z);
-        double poly = 0;
-        for (int i = ERFC_COEFFICIENTS.length - 1; i >= 0; i--) {
-            poly = ERFC_COEFFICIENTS[i] + t * poly;
-        }
-        double r = t * Math.exp(-z * z + poly);
-        return x >= 0 ? r : 2.0 - r;
-    }
 }
