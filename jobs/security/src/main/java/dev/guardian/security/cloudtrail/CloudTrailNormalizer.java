@@ -40,7 +40,7 @@ public final class CloudTrailNormalizer {
         JsonNode identity = record.path("userIdentity");
         String errorCode = text(record.get("errorCode"));
         return SecurityEvent.newBuilder()
-                .setTime(time(record))
+                .setTime(eventTime(record))
                 .setActor(
                         first(
                                 identity.get("arn"),
@@ -63,7 +63,7 @@ public final class CloudTrailNormalizer {
     }
 
     /** {@code eventTime}, or {@code @timestamp} as Logstash-shipped records (OTRF) carry. */
-    static Instant time(JsonNode record) {
+    public static Instant eventTime(JsonNode record) {
         for (String field : List.of("eventTime", "@timestamp", "timestamp")) {
             JsonNode value = record.get(field);
             if (value == null || value.isNull()) {

@@ -100,6 +100,40 @@ class EvalSigmaCommandTest {
     }
 
     @Test
+    void correlationsFireOverTheFile() throws Exception {
+        Path rules = rules();
+        Files.writeString(
+                rules.resolve("stops.yml"),
+                "title: Repeated trail stops\nid: repeated-stops\ncorrelation:\n"
+                        + "  type: event_count\n  rules: [stop-logging]\n"
+                        + "  group-by: [recipientAccountId]\n  timespan: 1h\n"
+                        + "  condition:\n    gte: 2\n");
+        Path events = dir.resolve("events.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            lines.append(
+                            "{\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",")
+                    .append("\"recipientAccountId\":\"111122223333\",\"eventID\":\"s")
+                    .append(i)
+                    .append("\",\"eventTime\":\"2024-05-01T10:0")
+                    .append(i)
+                    .append(":00Z\"}\n");
+        }
+        Files.writeString(events, lines.toString());
+
+        run("--rules", rules.toString(), "--events", events.toString());
+
+        List<String> out = this.out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(out.get(0)).isEqualTo("rules loaded 3/4");
+        JsonNode correlation = JSON.readTree(out.get(out.size() - 1));
+        assertThat(correlation.get("correlation").asText()).isEqualTo("repeated-stops");
+        assertThat(correlation.get("count").asInt()).isEqualTo(2);
+        assertThat(correlation.get("group").get("recipientAccountId").asText())
+                .isEqualTo("111122223333");
+        assertThat(out).hasSize(1 + 3 + 1);
+    }
+
+    @Test
     void strictFailsWhenARuleCannotRun() throws Exception {
         assertThat(run("--rules", rules().toString(), "--strict")).isEqualTo(1);
     }
