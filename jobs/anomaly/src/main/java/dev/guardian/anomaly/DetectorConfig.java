@@ -78,7 +78,7 @@ public final class DetectorConfig implements Serializable {
 
     /**
      * Points after an alert during which the series does not alert again: one incident, one alert.
-     * Default 300.
+     * Default 100.
      */
     public int cooldownPoints() {
         return cooldownPoints;
@@ -192,7 +192,7 @@ public final class DetectorConfig implements Serializable {
         private DetectorKind detector = DetectorKind.ENSEMBLE;
         private double threshold = 0.65;
         private int warmupPoints = 150;
-        private int cooldownPoints = 300;
+        private int cooldownPoints = 100;
         private double gapFactor = 5.0;
         private int windowPoints = 256;
         private int normaliserHorizon = 3000;
