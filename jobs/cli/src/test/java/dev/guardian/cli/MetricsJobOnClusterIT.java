@@ -111,8 +111,10 @@ class MetricsJobOnClusterIT {
         }
         List<byte[]> bad =
                 List.of(
-                        "{\"labels\":{},\"timestamp\":1,\"value\":1}".getBytes(StandardCharsets.UTF_8),
-                        "{\"name\":\"x\",\"timestamp\":\"soon\",\"value\":1}".getBytes(StandardCharsets.UTF_8),
+                        "{\"labels\":{},\"timestamp\":1,\"value\":1}"
+                                .getBytes(StandardCharsets.UTF_8),
+                        "{\"name\":\"x\",\"timestamp\":\"soon\",\"value\":1}"
+                                .getBytes(StandardCharsets.UTF_8),
                         new byte[] {(byte) 0xc3, 0x01, 0x7f, 0x00},
                         "not json at all".getBytes(StandardCharsets.UTF_8));
         // one point of the next minute moves the watermark past the last full minute
@@ -130,20 +132,30 @@ class MetricsJobOnClusterIT {
                         jarId,
                         "dev.guardian.metrics.MetricsJobMain",
                         List.of(
-                                "--guardian.metrics.topic", topic,
-                                "--guardian.metrics.dead-letter-topic", deadLetterTopic,
-                                "--guardian.kafka.starting-offsets", "earliest",
-                                "--guardian.kafka.group-id-prefix", "it-" + id,
-                                "--guardian.kafka.transactional-id-prefix", "it-" + id,
-                                "--guardian.metrics.checkpoint-interval", "2s",
-                                "--guardian.metrics.idleness", "2s",
-                                "--clickhouse.database", database,
-                                "--influxdb.database", database),
+                                "--guardian.metrics.topic",
+                                topic,
+                                "--guardian.metrics.dead-letter-topic",
+                                deadLetterTopic,
+                                "--guardian.kafka.starting-offsets",
+                                "earliest",
+                                "--guardian.kafka.group-id-prefix",
+                                "it-" + id,
+                                "--guardian.kafka.transactional-id-prefix",
+                                "it-" + id,
+                                "--guardian.metrics.checkpoint-interval",
+                                "2s",
+                                "--guardian.metrics.idleness",
+                                "2s",
+                                "--clickhouse.database",
+                                database,
+                                "--influxdb.database",
+                                database),
                         null);
 
         long points = awaitCount("SELECT count() FROM " + database + ".metric_points", 301);
         assertThat(points).as("rows without FINAL: exactly once").isEqualTo(301);
-        long rollups = awaitCount("SELECT count() FROM " + database + ".metric_rollups_1m FINAL", 5);
+        long rollups =
+                awaitCount("SELECT count() FROM " + database + ".metric_rollups_1m FINAL", 5);
         assertThat(rollups).isGreaterThanOrEqualTo(5);
         // every closed minute of a series counts exactly the raw points of that minute
         JsonNode mismatches =
@@ -162,9 +174,7 @@ class MetricsJobOnClusterIT {
         List<DeadLetter> letters = deadLetters(bad.size());
         assertThat(letters).hasSize(bad.size());
         assertThat(letters).allSatisfy(l -> assertThat(l.getErrorMessage()).isNotBlank());
-        assertThat(letters)
-                .extracting(DeadLetter::getTopic)
-                .containsOnly(topic);
+        assertThat(letters).extracting(DeadLetter::getTopic).containsOnly(topic);
     }
 
     private Properties kafka() {
