@@ -6,6 +6,7 @@ import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.schemas.Detection;
 import dev.guardian.schemas.SecurityEvent;
 import dev.guardian.security.correlation.CorrelationInput;
+import dev.guardian.security.correlation.CorrelationResult;
 import dev.guardian.security.correlation.SigmaCorrelator;
 import dev.guardian.security.detect.AccessDeniedBurstDetector;
 import dev.guardian.security.detect.ByActor;
@@ -14,12 +15,14 @@ import dev.guardian.security.detect.DetectionSettings;
 import dev.guardian.security.detect.LoginPrincipal;
 import dev.guardian.security.detect.NewTermsDetector;
 import dev.guardian.security.detect.TrailLoggingStoppedDetector;
-import dev.guardian.security.sigma.SigmaCorrelationRule;
+import dev.guardian.security.rules.RuleBook;
+import dev.guardian.security.rules.RuleUpdate;
 import dev.guardian.security.sigma.SigmaRuleLoader;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -36,11 +39,13 @@ public final class SecurityJob {
     private SecurityJob() {}
 
     /**
+     * @param ruleUpdates rule files added, changed or removed while the job runs
      * @param rules Sigma rule YAML by source name (see {@link SigmaRuleLoader#parse})
      */
     public static void defineWorkflow(
             Configuration conf,
             DataStream<RawRecord> input,
+            DataStream<RuleUpdate> ruleUpdates,
             Map<String, String> rules,
             DetectionSettings settings,
             SecuritySinks sinks) {
@@ -62,19 +67,26 @@ public final class SecurityJob {
                         .uid("security-event-time");
         sinks.events(events);
 
+        BroadcastStream<RuleUpdate> ruleBook =
+                ruleUpdates
+                        .assignTimestampsAndWatermarks(RuleBook.watermarks())
+                        .name("Rule updates")
+                        .uid("security-rule-updates")
+                        .broadcast(RuleBook.STATE);
         SingleOutputStreamOperator<Detection> sigma =
-                events.process(
+                events.connect(ruleBook)
+                        .process(
                                 new SigmaMatcher(rules),
                                 AvroRecordTypeInfo.forRecord(Detection.class))
                         .name("Sigma rules")
                         .uid("security-sigma");
-        List<SigmaCorrelationRule> correlations = new SigmaRuleLoader().parse(rules).correlations();
-        DataStream<CorrelationInput> correlationInputs =
-                sigma.getSideOutput(SigmaMatcher.CORRELATION_INPUTS);
         DataStream<Detection> correlated =
-                correlationInputs
+                sigma.getSideOutput(SigmaMatcher.CORRELATION_INPUTS)
                         .keyBy(new CorrelationKey())
-                        .process(new SigmaCorrelator(correlations))
+                        .connect(ruleBook)
+                        .process(
+                                new SigmaCorrelator(rules),
+                                TypeInformation.of(CorrelationResult.class))
                         .name("Sigma correlations")
                         .uid("security-sigma-correlations")
                         .map(

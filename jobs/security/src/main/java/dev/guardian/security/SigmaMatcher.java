@@ -6,6 +6,8 @@ import dev.guardian.security.cloudtrail.CloudTrailRecords;
 import dev.guardian.security.correlation.CorrelationInput;
 import dev.guardian.security.correlation.CorrelationRouter;
 import dev.guardian.security.detect.Detections;
+import dev.guardian.security.rules.RuleBook;
+import dev.guardian.security.rules.RuleUpdate;
 import dev.guardian.security.sigma.RuleProblem;
 import dev.guardian.security.sigma.SigmaCorrelationRule;
 import dev.guardian.security.sigma.SigmaEngine;
@@ -22,7 +24,7 @@ import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -32,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * Runs the single-event Sigma rules on each event (its original JSON, parsed once) and emits a
  * {@link Detection} per matching rule, except rules that only feed correlations ({@code generate:
  * false}, the default). Matches that correlations need leave through {@link #CORRELATION_INPUTS}.
- * The rules travel as their YAML text and are compiled in {@code open()}.
+ * The rules travel as their YAML text; {@link RuleUpdate}s on the broadcast input add, change or
+ * remove rule files while the job runs (kept in broadcast state, so they survive a restore).
  */
-public class SigmaMatcher extends ProcessFunction<SecurityEvent, Detection> {
+public class SigmaMatcher extends BroadcastProcessFunction<SecurityEvent, RuleUpdate, Detection> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SigmaMatcher.class);
@@ -55,7 +58,13 @@ public class SigmaMatcher extends ProcessFunction<SecurityEvent, Detection> {
 
     @Override
     public void open(OpenContext context) {
-        SigmaRuleSet set = new SigmaRuleLoader().parse(ruleSources);
+        matches = getRuntimeContext().getMetricGroup().counter("sigmaMatches");
+        unreadable = getRuntimeContext().getMetricGroup().counter("sigmaUnreadableOriginals");
+    }
+
+    /** Compiles the rules in force: the initial ones overlaid by the broadcast updates. */
+    private void compile(Iterable<Map.Entry<String, String>> updates) {
+        SigmaRuleSet set = new SigmaRuleLoader().parse(RuleBook.merge(ruleSources, updates));
         for (RuleProblem problem : set.problems()) {
             LOG.warn("Sigma rule not loaded: {}", problem);
         }
@@ -63,8 +72,14 @@ public class SigmaMatcher extends ProcessFunction<SecurityEvent, Detection> {
         engine = SigmaEngine.of(set.rules());
         router = new CorrelationRouter(set.correlations());
         correlationOnly = correlationOnly(set);
-        matches = getRuntimeContext().getMetricGroup().counter("sigmaMatches");
-        unreadable = getRuntimeContext().getMetricGroup().counter("sigmaUnreadableOriginals");
+    }
+
+    @Override
+    public void processBroadcastElement(RuleUpdate update, Context ctx, Collector<Detection> out)
+            throws Exception {
+        ctx.getBroadcastState(RuleBook.STATE)
+                .put(update.source, update.yaml == null ? "" : update.yaml);
+        compile(ctx.getBroadcastState(RuleBook.STATE).immutableEntries());
     }
 
     /** Rules referred to by a correlation that does not ask them to report on their own. */
@@ -79,8 +94,12 @@ public class SigmaMatcher extends ProcessFunction<SecurityEvent, Detection> {
     }
 
     @Override
-    public void processElement(SecurityEvent e, Context ctx, Collector<Detection> out)
+    public void processElement(SecurityEvent e, ReadOnlyContext ctx, Collector<Detection> out)
             throws Exception {
+        if (engine == null) {
+            // first event after a start or a restore: the broadcast state holds the updates
+            compile(ctx.getBroadcastState(RuleBook.STATE).immutableEntries());
+        }
         SigmaEvent event;
         try {
             event = SigmaEvent.of(CloudTrailRecords.json().readTree(e.getOriginalJson()));

@@ -11,6 +11,7 @@ import dev.guardian.schemas.SecurityEvent;
 import dev.guardian.security.detect.ConsoleBruteForceDetector;
 import dev.guardian.security.detect.DetectionSettings;
 import dev.guardian.security.detect.TrailLoggingStoppedDetector;
+import dev.guardian.security.rules.RuleUpdate;
 import dev.guardian.security.sigma.RuleProblem;
 import dev.guardian.security.sigma.SigmaRuleLoader;
 import java.nio.charset.StandardCharsets;
@@ -152,6 +153,10 @@ class SecurityJobWorkflowTest {
         SecurityJob.defineWorkflow(
                 new Configuration(),
                 env.fromData(input, TypeInformation.of(RawRecord.class)).setParallelism(1),
+                // removing a file the job never had: a rules stream that changes nothing
+                env.fromData(
+                        List.of(RuleUpdate.removal("not-a-rule.yml")),
+                        TypeInformation.of(RuleUpdate.class)),
                 rules,
                 DetectionSettings.defaults(),
                 sinks);

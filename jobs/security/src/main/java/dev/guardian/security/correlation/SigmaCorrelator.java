@@ -1,9 +1,13 @@
 package dev.guardian.security.correlation;
 
+import dev.guardian.security.rules.RuleBook;
+import dev.guardian.security.rules.RuleUpdate;
 import dev.guardian.security.sigma.SigmaCorrelationRule;
+import dev.guardian.security.sigma.SigmaRuleLoader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -14,7 +18,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -22,28 +26,47 @@ import org.apache.flink.util.Collector;
  * CorrelationInput#key}); for each key a map holds one {@link CorrelationState} per correlation, so
  * adding or removing a correlation leaves the others' state alone. Event-time timers judge fixed
  * windows and drop expired state. When a correlation fires, the correlations that refer to it
- * (chains, which group by the same fields) receive its result as a match.
+ * (chains, which group by the same fields) receive its result as a match. {@link RuleUpdate}s on
+ * the broadcast input change the correlations while the job runs; the state of every correlation
+ * whose id stays is kept.
  */
 public class SigmaCorrelator
-        extends KeyedProcessFunction<String, CorrelationInput, CorrelationResult> {
+        extends KeyedBroadcastProcessFunction<
+                String, CorrelationInput, RuleUpdate, CorrelationResult> {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<SigmaCorrelationRule> rules;
+    private final LinkedHashMap<String, String> ruleSources;
     private transient Map<String, CorrelationLogic> logic;
     private transient MapState<String, CorrelationState> state;
     private transient ValueState<Long> timer;
 
-    public SigmaCorrelator(List<SigmaCorrelationRule> rules) {
-        this.rules = new ArrayList<>(rules);
+    /**
+     * @param ruleSources the Sigma rule texts the job starts with (correlations and the rules they
+     *     refer to), by file name
+     */
+    public SigmaCorrelator(Map<String, String> ruleSources) {
+        this.ruleSources = new LinkedHashMap<>(ruleSources);
+    }
+
+    private void compile(Iterable<Map.Entry<String, String>> updates) {
+        logic = new HashMap<>();
+        for (SigmaCorrelationRule rule :
+                new SigmaRuleLoader().parse(RuleBook.merge(ruleSources, updates)).correlations()) {
+            logic.put(rule.id(), new CorrelationLogic(rule));
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(
+            RuleUpdate update, Context ctx, Collector<CorrelationResult> out) throws Exception {
+        ctx.getBroadcastState(RuleBook.STATE)
+                .put(update.source, update.yaml == null ? "" : update.yaml);
+        compile(ctx.getBroadcastState(RuleBook.STATE).immutableEntries());
     }
 
     @Override
     public void open(OpenContext context) {
-        logic = new HashMap<>();
-        for (SigmaCorrelationRule rule : rules) {
-            logic.put(rule.id(), new CorrelationLogic(rule));
-        }
         state =
                 getRuntimeContext()
                         .getMapState(
@@ -59,8 +82,11 @@ public class SigmaCorrelator
 
     @Override
     public void processElement(
-            CorrelationInput input, Context ctx, Collector<CorrelationResult> out)
+            CorrelationInput input, ReadOnlyContext ctx, Collector<CorrelationResult> out)
             throws Exception {
+        if (logic == null) {
+            compile(ctx.getBroadcastState(RuleBook.STATE).immutableEntries());
+        }
         for (CorrelationLogic l : logic.values()) {
             SigmaCorrelationRule rule = l.rule();
             String ref = l.referenceFor(input.ruleId, input.ruleName);
@@ -150,6 +176,9 @@ public class SigmaCorrelator
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CorrelationResult> out)
             throws Exception {
+        if (logic == null) {
+            compile(ctx.getBroadcastState(RuleBook.STATE).immutableEntries());
+        }
         timer.clear();
         List<CorrelationResult> fired = new ArrayList<>();
         Iterator<Map.Entry<String, CorrelationState>> it = state.iterator();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.guardian.security.rules.RuleBook;
+import dev.guardian.security.rules.RuleUpdate;
 import dev.guardian.security.sigma.SigmaEngine;
 import dev.guardian.security.sigma.SigmaEvent;
 import dev.guardian.security.sigma.SigmaRule;
@@ -15,10 +17,12 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /** Sigma correlation rules in keyed state: output, state entries and timers, snapshot/restore. */
@@ -60,26 +64,33 @@ class SigmaCorrelatorTest {
         final SigmaEngine engine;
         final CorrelationRouter router;
         final SigmaCorrelator correlator;
-        KeyedOneInputStreamOperatorTestHarness<String, CorrelationInput, CorrelationResult> harness;
+        KeyedBroadcastOperatorTestHarness<String, CorrelationInput, RuleUpdate, CorrelationResult>
+                harness;
 
         Fixture(String correlations) throws Exception {
-            SigmaRuleSet set =
-                    new SigmaRuleLoader()
-                            .parse(Map.of("rules.yml", BASE_RULES + "---\n" + correlations));
+            Map<String, String> sources =
+                    Map.of("base.yml", BASE_RULES, "correlations.yml", correlations);
+            SigmaRuleSet set = new SigmaRuleLoader().parse(sources);
             assertThat(set.problems()).isEmpty();
             engine = SigmaEngine.of(set.rules());
             router = new CorrelationRouter(set.correlations());
-            correlator = new SigmaCorrelator(set.correlations());
+            correlator = new SigmaCorrelator(sources);
             harness = open(null);
         }
 
-        KeyedOneInputStreamOperatorTestHarness<String, CorrelationInput, CorrelationResult> open(
-                OperatorSubtaskState restore) throws Exception {
-            KeyedOneInputStreamOperatorTestHarness<String, CorrelationInput, CorrelationResult> h =
-                    new KeyedOneInputStreamOperatorTestHarness<>(
-                            new KeyedProcessOperator<>(correlator),
-                            CorrelationInput::getKey,
-                            Types.STRING);
+        KeyedBroadcastOperatorTestHarness<String, CorrelationInput, RuleUpdate, CorrelationResult>
+                open(OperatorSubtaskState restore) throws Exception {
+            KeyedBroadcastOperatorTestHarness<
+                            String, CorrelationInput, RuleUpdate, CorrelationResult>
+                    h =
+                            new KeyedBroadcastOperatorTestHarness<>(
+                                    new CoBroadcastWithKeyedOperator<>(
+                                            correlator, List.of(RuleBook.STATE)),
+                                    CorrelationInput::getKey,
+                                    Types.STRING,
+                                    1,
+                                    1,
+                                    0);
             h.setup(
                     TypeInformation.of(CorrelationResult.class)
                             .createSerializer(new SerializerConfigImpl()));
@@ -87,6 +98,8 @@ class SigmaCorrelatorTest {
                 h.initializeState(restore);
             }
             h.open();
+            // as RuleBook.watermarks() does in the job: the rules side never holds time back
+            h.processBroadcastWatermark(Long.MAX_VALUE);
             return h;
         }
 
@@ -118,6 +131,13 @@ class SigmaCorrelatorTest {
 
         void success(long time, String user) throws Exception {
             event(time, user, "203.0.113.1", "Success", "IAMUser");
+        }
+
+        /** Keyed state entries (the broadcast harness does not count them itself). */
+        int keyedStateEntries() {
+            AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
+            return ((HeapKeyedStateBackend<?>) operator.getKeyedStateBackend())
+                    .numKeyValueStateEntries();
         }
 
         void watermark(long time) throws Exception {
@@ -154,7 +174,7 @@ class SigmaCorrelatorTest {
             f.failure(T0 + MINUTE, "alice", "198.51.100.1");
             f.failure(T0 + MINUTE, "bob", "198.51.100.2");
             assertThat(f.results()).isEmpty();
-            assertThat(f.harness.numKeyedStateEntries()).isEqualTo(4); // map + timer, per user
+            assertThat(f.keyedStateEntries()).isEqualTo(4); // map + timer, per user
             assertThat(f.harness.numEventTimeTimers()).isEqualTo(2);
 
             f.failure(T0 + 2 * MINUTE, "alice", "198.51.100.1");
@@ -173,14 +193,14 @@ class SigmaCorrelatorTest {
                                 assertThat(r.level).isEqualTo("medium");
                             });
             // alice's state was cleared when it fired: only bob's remains
-            assertThat(f.harness.numKeyedStateEntries()).isEqualTo(2);
+            assertThat(f.keyedStateEntries()).isEqualTo(2);
             assertThat(f.harness.numEventTimeTimers()).isEqualTo(1);
 
             f.failure(T0 + 3 * MINUTE, "alice", "198.51.100.1");
             assertThat(f.results()).hasSize(1);
 
             f.watermark(T0 + 30 * MINUTE);
-            assertThat(f.harness.numKeyedStateEntries()).isZero();
+            assertThat(f.keyedStateEntries()).isZero();
             assertThat(f.harness.numEventTimeTimers()).isZero();
         }
     }
@@ -307,11 +327,40 @@ class SigmaCorrelatorTest {
             assertThat(f.results())
                     .singleElement()
                     .satisfies(r -> assertThat(r.count).isEqualTo(1));
-            assertThat(f.harness.numKeyedStateEntries()).isZero();
+            assertThat(f.keyedStateEntries()).isZero();
 
             f.event(T0 + 61 * MINUTE, "root", "198.51.100.9", null, "Root");
             f.event(T0 + 62 * MINUTE, "root", "198.51.100.9", null, "Root");
             f.watermark(T0 + 122 * MINUTE);
+            assertThat(f.results()).hasSize(1);
+        }
+    }
+
+    @Test
+    void ruleUpdatesKeepTheStateOfCorrelationsThatStay() throws Exception {
+        try (Fixture f = new Fixture(MANY_FAILURES)) {
+            f.failure(T0, "alice", "198.51.100.1");
+            f.failure(T0 + MINUTE, "alice", "198.51.100.1");
+            f.harness.processBroadcastElement(
+                    new RuleUpdate(
+                            "spraying.yml",
+                            "title: Spraying\nid: spraying\ncorrelation:\n  type: value_count\n"
+                                    + "  rules: [failed_login]\n  group-by: [userIdentity.arn]\n"
+                                    + "  timespan: 1h\n  condition:\n    field: sourceIPAddress\n"
+                                    + "    gte: 2\n"),
+                    T0 + MINUTE);
+            // the router that feeds the correlator learns the new rule in the job the same way
+            f.failure(T0 + 2 * MINUTE, "alice", "198.51.100.1");
+            assertThat(f.results())
+                    .extracting(r -> r.correlationId)
+                    .as("the event_count state from before the update still counts")
+                    .containsExactly("many-failures");
+
+            f.harness.processBroadcastElement(
+                    RuleUpdate.removal("correlations.yml"), T0 + 3 * MINUTE);
+            for (int i = 3; i < 6; i++) {
+                f.failure(T0 + i * MINUTE, "alice", "198.51.100.1");
+            }
             assertThat(f.results()).hasSize(1);
         }
     }
@@ -325,7 +374,7 @@ class SigmaCorrelatorTest {
             f.harness.close();
 
             f.harness = f.open(snapshot);
-            assertThat(f.harness.numKeyedStateEntries()).isEqualTo(2);
+            assertThat(f.keyedStateEntries()).isEqualTo(2);
             assertThat(f.harness.numEventTimeTimers()).isEqualTo(1);
             f.failure(T0 + 2 * MINUTE, "alice", "198.51.100.1");
             assertThat(f.results())

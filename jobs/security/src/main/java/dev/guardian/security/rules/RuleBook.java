@@ -1,0 +1,58 @@
+package dev.guardian.security.rules;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * The Sigma rules in force: those the job started with, overlaid by the {@link RuleUpdate}s kept in
+ * broadcast state (checkpointed, so a restored job has the rules it had). Every operator that
+ * compiles rules reads the same state.
+ */
+public final class RuleBook {
+
+    /** Rule file name to YAML; an empty text removes a file the job started with. */
+    public static final MapStateDescriptor<String, String> STATE =
+            new MapStateDescriptor<>("sigma-rule-sources", Types.STRING, Types.STRING);
+
+    private RuleBook() {}
+
+    /** The initial rule texts with the broadcast updates applied. */
+    public static Map<String, String> merge(
+            Map<String, String> initial, Iterable<Map.Entry<String, String>> updates) {
+        Map<String, String> merged = new LinkedHashMap<>(initial);
+        if (updates != null) {
+            for (Map.Entry<String, String> update : updates) {
+                if (update.getValue() == null || update.getValue().isEmpty()) {
+                    merged.remove(update.getKey());
+                } else {
+                    merged.put(update.getKey(), update.getValue());
+                }
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * Rule updates carry no event time; their stream always reports the end of time, so that an
+     * idle rules topic never holds back the watermark of the events it is connected to.
+     */
+    public static WatermarkStrategy<RuleUpdate> watermarks() {
+        return WatermarkStrategy.forGenerator(context -> new NeverBehind());
+    }
+
+    private static final class NeverBehind implements WatermarkGenerator<RuleUpdate> {
+        @Override
+        public void onEvent(RuleUpdate event, long eventTimestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        }
+    }
+}
