@@ -16,7 +16,9 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 /**
  * The metrics stream: {@code metrics.points} → decode and validate → raw points, one-minute rollups
  * per series; bad records → dead letters. This class only wires steps; {@link MetricsJobMain} does
- * the I/O.
+ * the I/O. The input must carry event timestamps and watermarks: the Kafka source stamps records
+ * with {@link dev.guardian.metrics.validate.MetricEventTime} and {@link
+ * dev.guardian.common.kafka.RawRecordWatermarks}.
  */
 public final class MetricsJob {
 
@@ -45,13 +47,8 @@ public final class MetricsJob {
                         .uid("metrics-decode");
         sinks.deadLetters(decoded.getSideOutput(DeadLetters.tag()));
 
-        DataStream<MetricSample> samples =
-                decoded.assignTimestampsAndWatermarks(
-                                SampleTimestamps.strategy(
-                                        conf.get(MetricsJobOptions.OUT_OF_ORDERNESS),
-                                        conf.get(MetricsJobOptions.IDLENESS)))
-                        .name("Event time")
-                        .uid("metrics-event-time");
+        // event time and watermarks come from the source, per Kafka partition (MetricsJobMain)
+        DataStream<MetricSample> samples = decoded;
         sinks.points(samples);
 
         DataStream<MetricRollup> rollups =

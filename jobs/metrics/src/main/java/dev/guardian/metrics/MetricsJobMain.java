@@ -4,12 +4,13 @@ import dev.guardian.common.job.JobConfiguration;
 import dev.guardian.common.kafka.KafkaConnections;
 import dev.guardian.common.kafka.KafkaOptions;
 import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.connectors.clickhouse.ClickHouseOptions;
 import dev.guardian.connectors.common.SinkOptions;
 import dev.guardian.connectors.influxdb.InfluxDbOptions;
+import dev.guardian.metrics.validate.MetricEventTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -44,8 +45,11 @@ public final class MetricsJobMain {
         String topic = conf.get(MetricsJobOptions.INPUT_TOPIC);
         DataStream<RawRecord> input =
                 env.fromSource(
-                                KafkaConnections.rawSource(conf, topic, MetricsJob.NAME),
-                                WatermarkStrategy.noWatermarks(),
+                                KafkaConnections.rawSource(
+                                        conf, topic, MetricsJob.NAME, new MetricEventTime(conf)),
+                                RawRecordWatermarks.strategy(
+                                        conf.get(MetricsJobOptions.OUT_OF_ORDERNESS),
+                                        conf.get(MetricsJobOptions.IDLENESS)),
                                 "Kafka " + topic)
                         .uid("metrics-source-kafka");
         MetricsJob.defineWorkflow(conf, input, new ProductionMetricsSinks(conf));

@@ -3,7 +3,9 @@ package dev.guardian.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.common.testing.CollectingSink;
+import dev.guardian.metrics.validate.MetricEventTime;
 import dev.guardian.schemas.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -96,9 +98,20 @@ class MetricsJobWorkflowTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Collecting sinks = new Collecting();
+        Configuration conf = new Configuration();
+        // stamped as the Kafka source stamps them (the decoded outcome is not kept across the
+        // bounded source's serialisation, so the decode step decodes again)
+        MetricEventTime eventTime = new MetricEventTime(conf);
+        input.forEach(r -> r.eventTimestamp = eventTime.extract(r));
+        input.forEach(r -> r.decoded = null);
         MetricsJob.defineWorkflow(
-                new Configuration(),
-                env.fromData(input, TypeInformation.of(RawRecord.class)).setParallelism(1),
+                conf,
+                env.fromData(input, TypeInformation.of(RawRecord.class))
+                        .setParallelism(1)
+                        .assignTimestampsAndWatermarks(
+                                RawRecordWatermarks.strategy(
+                                        Duration.ofSeconds(5), Duration.ofSeconds(30)))
+                        .setParallelism(1),
                 sinks);
         env.execute();
 

@@ -18,14 +18,24 @@ public final class KafkaConnections {
 
     private KafkaConnections() {}
 
-    /** A source of undecoded records; decoding and dead-lettering happen in the job. */
+    /** A source of undecoded records stamped with Kafka's timestamp. */
     public static KafkaSource<RawRecord> rawSource(Configuration conf, String topic, String job) {
+        return rawSource(conf, topic, job, EventTimeExtractor.kafkaTimestamp());
+    }
+
+    /**
+     * A source of undecoded records, each stamped by {@code eventTime}; decoding and dead-lettering
+     * happen in the job. Use with {@link RawRecordWatermarks#strategy} in {@code fromSource}, so
+     * watermarks are kept per partition.
+     */
+    public static KafkaSource<RawRecord> rawSource(
+            Configuration conf, String topic, String job, EventTimeExtractor eventTime) {
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(conf.get(KafkaOptions.BOOTSTRAP_SERVERS))
                 .setTopics(topic)
                 .setGroupId(conf.get(KafkaOptions.GROUP_ID_PREFIX) + "-" + job)
                 .setStartingOffsets(startingOffsets(conf.get(KafkaOptions.STARTING_OFFSETS)))
-                .setDeserializer(new RawRecordDeserializer())
+                .setDeserializer(new RawRecordDeserializer(eventTime))
                 // Inputs may be written transactionally by another Guardian job.
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000")

@@ -20,6 +20,15 @@ public class RawRecord {
     /** Kafka's record timestamp in epoch milliseconds (producer or broker time). */
     public long kafkaTimestamp;
 
+    /** Event time as read in the source by an {@link EventTimeExtractor}. */
+    public long eventTimestamp = EventTimeExtractor.NO_TIMESTAMP;
+
+    /**
+     * What the source's {@link EventTimeExtractor} decoded, handed to the chained decode step so it
+     * need not decode again. Transient: lost (and recomputed) if the record crosses the network.
+     */
+    public transient Object decoded;
+
     public RawRecord() {}
 
     public RawRecord(byte[] value, String topic, int partition, long offset, long kafkaTimestamp) {

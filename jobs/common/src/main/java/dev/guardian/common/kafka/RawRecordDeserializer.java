@@ -10,17 +10,30 @@ public class RawRecordDeserializer implements KafkaRecordDeserializationSchema<R
 
     private static final long serialVersionUID = 1L;
 
+    private final EventTimeExtractor eventTime;
+
+    /** Records stamped with Kafka's timestamp. */
+    public RawRecordDeserializer() {
+        this(EventTimeExtractor.kafkaTimestamp());
+    }
+
+    public RawRecordDeserializer(EventTimeExtractor eventTime) {
+        this.eventTime = eventTime;
+    }
+
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
         // A tombstone (null value) is still a record someone sent; it fails decoding visibly.
         byte[] value = record.value() == null ? new byte[0] : record.value();
-        out.collect(
+        RawRecord raw =
                 new RawRecord(
                         value,
                         record.topic(),
                         record.partition(),
                         record.offset(),
-                        record.timestamp()));
+                        record.timestamp());
+        raw.eventTimestamp = eventTime.extract(raw);
+        out.collect(raw);
     }
 
     @Override

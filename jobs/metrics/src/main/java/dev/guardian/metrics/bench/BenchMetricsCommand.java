@@ -5,13 +5,16 @@ import dev.guardian.common.cli.Command;
 import dev.guardian.common.kafka.KafkaOptions;
 import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.common.kafka.RawRecordDeserializer;
+import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.connectors.clickhouse.ClickHouseOptions;
 import dev.guardian.connectors.influxdb.InfluxDbOptions;
 import dev.guardian.metrics.MetricRollup;
 import dev.guardian.metrics.MetricSample;
 import dev.guardian.metrics.MetricsJob;
+import dev.guardian.metrics.MetricsJobOptions;
 import dev.guardian.metrics.MetricsSinks;
 import dev.guardian.metrics.ProductionMetricsSinks;
+import dev.guardian.metrics.validate.MetricEventTime;
 import dev.guardian.schemas.DeadLetter;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
@@ -160,10 +163,20 @@ public class BenchMetricsCommand implements Command {
                         .setGroupId("bench-" + UUID.randomUUID())
                         .setStartingOffsets(OffsetsInitializer.earliest())
                         .setBounded(OffsetsInitializer.latest())
-                        .setDeserializer(new RawRecordDeserializer())
+                        .setDeserializer(
+                                mode == Mode.BARE
+                                        ? new RawRecordDeserializer()
+                                        : new RawRecordDeserializer(new MetricEventTime(conf)))
                         .build();
         DataStream<RawRecord> input =
-                env.fromSource(source, WatermarkStrategy.noWatermarks(), "Kafka " + topic)
+                env.fromSource(
+                                source,
+                                mode == Mode.BARE
+                                        ? WatermarkStrategy.noWatermarks()
+                                        : RawRecordWatermarks.strategy(
+                                                conf.get(MetricsJobOptions.OUT_OF_ORDERNESS),
+                                                conf.get(MetricsJobOptions.IDLENESS)),
+                                "Kafka " + topic)
                         .uid("bench-source");
         switch (mode) {
             case BARE ->
