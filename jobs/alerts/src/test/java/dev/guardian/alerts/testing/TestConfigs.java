@@ -1,0 +1,26 @@
+package dev.guardian.alerts.testing;
+
+import dev.guardian.alerts.config.RouterConfig;
+import dev.guardian.alerts.config.RouterConfigParser;
+
+/** Router configurations for tests, from YAML as users write it. */
+public final class TestConfigs {
+
+    private TestConfigs() {}
+
+    /** One webhook receiver, every alert routed to it ungrouped; plus the given YAML. */
+    public static RouterConfig simple(String extraYaml) {
+        return RouterConfigParser.parse(
+                "dedup:\n"
+                        + "  renotify_interval: 1h\n"
+                        + "  auto_resolve_after: 30m\n"
+                        + "receivers:\n"
+                        + "  - name: hook\n"
+                        + "    type: webhook\n"
+                        + "    url_env: TEST_HOOK_URL\n"
+                        + "routes:\n"
+                        + "  - name: all\n"
+                        + "    receiver: hook\n"
+                        + extraYaml);
+    }
+}
