@@ -2,9 +2,13 @@ package dev.guardian.metrics;
 
 import dev.guardian.common.job.DeadLetters;
 import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
+import dev.guardian.metrics.anomaly.AnomalySettings;
+import dev.guardian.metrics.anomaly.DetectSeriesAnomalies;
 import dev.guardian.metrics.rollup.EmitMinuteRollup;
 import dev.guardian.metrics.rollup.MinuteRollupAggregate;
 import dev.guardian.metrics.validate.DecodeMetricSamples;
+import dev.guardian.schemas.Anomaly;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -15,9 +19,10 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 
 /**
  * The metrics stream: {@code metrics.points} → decode and validate → raw points, one-minute rollups
- * per series; bad records → dead letters. This class only wires steps; {@link MetricsJobMain} does
- * the I/O. The input must carry event timestamps and watermarks: the Kafka source stamps records
- * with {@link dev.guardian.metrics.validate.MetricEventTime} and {@link
+ * per series, and per series an anomaly detector → anomalies, alerts and per-point scores; bad
+ * records → dead letters. This class only wires steps; {@link MetricsJobMain} does the I/O. The
+ * input must carry event timestamps and watermarks: the Kafka source stamps records with {@link
+ * dev.guardian.metrics.validate.MetricEventTime} and {@link
  * dev.guardian.common.kafka.RawRecordWatermarks}.
  */
 public final class MetricsJob {
@@ -59,5 +64,16 @@ public final class MetricsJob {
                         .name("One-minute rollups")
                         .uid("metrics-rollup-1m");
         sinks.rollups(rollups);
+
+        SingleOutputStreamOperator<Anomaly> anomalies =
+                samples.keyBy(new SeriesIdSelector())
+                        .process(
+                                new DetectSeriesAnomalies(AnomalySettings.from(conf)),
+                                AvroRecordTypeInfo.forRecord(Anomaly.class))
+                        .name("Series anomaly detection")
+                        .uid("metrics-anomalies");
+        sinks.anomalies(anomalies);
+        sinks.alerts(anomalies.getSideOutput(DetectSeriesAnomalies.ALERTS));
+        sinks.anomalyScores(anomalies.getSideOutput(DetectSeriesAnomalies.SCORES));
     }
 }

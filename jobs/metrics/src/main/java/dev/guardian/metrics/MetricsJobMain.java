@@ -7,6 +7,7 @@ import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.connectors.clickhouse.ClickHouseOptions;
 import dev.guardian.connectors.common.SinkOptions;
+import dev.guardian.connectors.elasticsearch.ElasticsearchOptions;
 import dev.guardian.connectors.influxdb.InfluxDbOptions;
 import dev.guardian.metrics.validate.MetricEventTime;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Runs the metrics job against Kafka, ClickHouse and InfluxDB. Settings are {@code --key value}
- * pairs or {@code --config FILE} (properties); {@code --help} lists them.
+ * Runs the metrics job against Kafka, ClickHouse, Elasticsearch and InfluxDB. Settings are {@code
+ * --key value} pairs or {@code --config FILE} (properties); {@code --help} lists them.
  */
 public final class MetricsJobMain {
 
@@ -31,8 +32,10 @@ public final class MetricsJobMain {
                         MetricsJobOptions.class,
                         KafkaOptions.class,
                         ClickHouseOptions.class,
+                        ElasticsearchOptions.class,
                         InfluxDbOptions.class));
         options.addAll(JobConfiguration.prefixed(ClickHouseOptions.PREFIX, SinkOptions.class));
+        options.addAll(JobConfiguration.prefixed(ElasticsearchOptions.PREFIX, SinkOptions.class));
         options.addAll(JobConfiguration.prefixed(InfluxDbOptions.PREFIX, SinkOptions.class));
         return options;
     }

@@ -1,5 +1,6 @@
 package dev.guardian.metrics;
 
+import dev.guardian.schemas.Topic;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -93,4 +94,68 @@ public final class MetricsJobOptions {
                     .withDescription(
                             "Exactly-once outputs become visible at checkpoints: this bounds their"
                                     + " latency.");
+
+    public static final ConfigOption<String> ANOMALIES_TOPIC =
+            ConfigOptions.key("guardian.metrics.anomalies-topic")
+                    .stringType()
+                    .defaultValue(Topic.ANOMALIES.topicName())
+                    .withDescription(
+                            "Kafka topic of the Anomaly records (Avro, key = anomaly id).");
+
+    public static final ConfigOption<String> ALERTS_TOPIC =
+            ConfigOptions.key("guardian.metrics.alerts-topic")
+                    .stringType()
+                    .defaultValue(Topic.ALERTS.topicName())
+                    .withDescription(
+                            "Kafka topic of the Alert state changes (Avro, key = fingerprint).");
+
+    public static final ConfigOption<String> ANOMALIES_INDEX =
+            ConfigOptions.key("guardian.metrics.anomalies-index")
+                    .stringType()
+                    .defaultValue("guardian-anomalies")
+                    .withDescription(
+                            "Elasticsearch index of the anomalies (template"
+                                    + " infra/elasticsearch/templates/guardian-anomalies.json).");
+
+    public static final ConfigOption<Integer> ANOMALY_RESOLVE_POINTS =
+            ConfigOptions.key("guardian.metrics.anomaly.resolve-points")
+                    .intType()
+                    .defaultValue(5)
+                    .withDescription(
+                            "An anomaly episode ends (alert RESOLVED) after this many consecutive"
+                                    + " points of the series score below the resolve score.");
+
+    public static final ConfigOption<Double> ANOMALY_RESOLVE_SCORE =
+            ConfigOptions.key("guardian.metrics.anomaly.resolve-score")
+                    .doubleType()
+                    .defaultValue(0.35)
+                    .withDescription(
+                            "Score under which a point counts as normal again. Below the"
+                                    + " detector's threshold, so a series hovering at the"
+                                    + " threshold does not flap between firing and resolved.");
+
+    public static final ConfigOption<Duration> ANOMALY_RESOLVE_SILENCE =
+            ConfigOptions.key("guardian.metrics.anomaly.resolve-after-silence")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "An open anomaly episode is resolved when the series sends no point"
+                                    + " for this long in event time (the exporter died or the"
+                                    + " host went away): nobody is left to say it is normal.");
+
+    public static final ConfigOption<Duration> ANOMALY_STATE_TTL =
+            ConfigOptions.key("guardian.metrics.anomaly.state-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(7))
+                    .withDescription(
+                            "A series' detector state is dropped after this long without a point"
+                                    + " (processing time), so churning series (pods, hosts) do"
+                                    + " not grow state forever. 0 keeps it for ever; changing"
+                                    + " between 0 and a duration needs a fresh state.");
+
+    public static final ConfigOption<String> GRAFANA_URL =
+            ConfigOptions.key("guardian.metrics.grafana-url")
+                    .stringType()
+                    .defaultValue("http://127.0.0.1:3000")
+                    .withDescription("Grafana base URL used in the links of anomalies and alerts.");
 }

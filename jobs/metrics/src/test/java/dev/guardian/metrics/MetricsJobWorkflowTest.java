@@ -2,16 +2,22 @@ package dev.guardian.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.guardian.anomaly.DetectorConfig;
 import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.common.testing.CollectingSink;
+import dev.guardian.metrics.anomaly.AnomalyScore;
 import dev.guardian.metrics.validate.MetricEventTime;
+import dev.guardian.schemas.Alert;
+import dev.guardian.schemas.AlertStatus;
+import dev.guardian.schemas.Anomaly;
 import dev.guardian.schemas.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -43,6 +49,9 @@ class MetricsJobWorkflowTest {
         final CollectingSink<MetricSample> points = new CollectingSink<>();
         final CollectingSink<MetricRollup> rollups = new CollectingSink<>();
         final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        final CollectingSink<Anomaly> anomalies = new CollectingSink<>();
+        final CollectingSink<Alert> alerts = new CollectingSink<>();
+        final CollectingSink<AnomalyScore> scores = new CollectingSink<>();
 
         @Override
         public void points(DataStream<MetricSample> stream) {
@@ -55,9 +64,48 @@ class MetricsJobWorkflowTest {
         }
 
         @Override
+        public void anomalies(DataStream<Anomaly> stream) {
+            stream.sinkTo(anomalies).name("anomalies").uid("test-anomalies");
+        }
+
+        @Override
+        public void alerts(DataStream<Alert> stream) {
+            stream.sinkTo(alerts).name("alerts").uid("test-alerts");
+        }
+
+        @Override
+        public void anomalyScores(DataStream<AnomalyScore> stream) {
+            stream.sinkTo(scores).name("anomaly scores").uid("test-anomaly-scores");
+        }
+
+        @Override
         public void deadLetters(DataStream<DeadLetter> stream) {
             stream.sinkTo(deadLetters).name("dead letters").uid("test-dead-letters");
         }
+    }
+
+    /** Runs the job's workflow over the records, stamped as the Kafka source stamps them. */
+    static Collecting run(List<RawRecord> input) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        Collecting sinks = new Collecting();
+        Configuration conf = new Configuration();
+        // the decoded outcome is not kept across the bounded source's serialisation, so the
+        // decode step decodes again
+        MetricEventTime eventTime = new MetricEventTime(conf);
+        input.forEach(r -> r.eventTimestamp = eventTime.extract(r));
+        input.forEach(r -> r.decoded = null);
+        MetricsJob.defineWorkflow(
+                conf,
+                env.fromData(input, TypeInformation.of(RawRecord.class))
+                        .setParallelism(1)
+                        .assignTimestampsAndWatermarks(
+                                RawRecordWatermarks.strategy(
+                                        Duration.ofSeconds(5), Duration.ofSeconds(30)))
+                        .setParallelism(1),
+                sinks);
+        env.execute();
+        return sinks;
     }
 
     static RawRecord json(String json) {
@@ -95,27 +143,13 @@ class MetricsJobWorkflowTest {
                                 + ",\"value\":\"NaN\"}"));
         input.add(new RawRecord(new byte[] {(byte) 0xc3, 0x01, 0x02}, "metrics.points", 1, 7, 0));
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
-        Collecting sinks = new Collecting();
-        Configuration conf = new Configuration();
-        // stamped as the Kafka source stamps them (the decoded outcome is not kept across the
-        // bounded source's serialisation, so the decode step decodes again)
-        MetricEventTime eventTime = new MetricEventTime(conf);
-        input.forEach(r -> r.eventTimestamp = eventTime.extract(r));
-        input.forEach(r -> r.decoded = null);
-        MetricsJob.defineWorkflow(
-                conf,
-                env.fromData(input, TypeInformation.of(RawRecord.class))
-                        .setParallelism(1)
-                        .assignTimestampsAndWatermarks(
-                                RawRecordWatermarks.strategy(
-                                        Duration.ofSeconds(5), Duration.ofSeconds(30)))
-                        .setParallelism(1),
-                sinks);
-        env.execute();
+        Collecting sinks = run(input);
 
         assertThat(sinks.points.received()).hasSize(24);
+        // too little history to judge: scored, never anomalous
+        assertThat(sinks.scores.received()).hasSize(24);
+        assertThat(sinks.anomalies.received()).isEmpty();
+        assertThat(sinks.alerts.received()).isEmpty();
         List<MetricRollup> rollups = sinks.rollups.received();
         // the bounded input ends with a final watermark, so all three minutes close
         assertThat(rollups).hasSize(6);
@@ -146,5 +180,41 @@ class MetricsJobWorkflowTest {
                             assertThat(d.getOffset()).isEqualTo(7);
                             assertThat(d.getOriginalBytes().remaining()).isEqualTo(3);
                         });
+    }
+
+    @Test
+    void aSpikeAfterEnoughHistoryIsAnAnomalyWithAnAlertThatResolves() throws Exception {
+        int history = DetectorConfig.DEFAULTS.warmupPoints() + 50;
+        SplittableRandom random = new SplittableRandom(3);
+        List<RawRecord> input = new ArrayList<>();
+        Instant spikeAt = null;
+        for (int i = 0; i < history + 40; i++) {
+            Instant at = MINUTE_0.plusSeconds(5L * i);
+            boolean spike = i == history;
+            spikeAt = spike ? at : spikeAt;
+            input.add(point("a", at, spike ? 0.99 : 0.4 + 0.02 * random.nextGaussian()));
+            input.add(point("b", at, 0.4 + 0.02 * random.nextGaussian()));
+        }
+
+        Collecting sinks = run(input);
+
+        assertThat(sinks.scores.received()).hasSize(input.size());
+        assertThat(sinks.anomalies.received())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getEntity()).contains("host=\"a\"");
+                            assertThat(a.getValue()).isEqualTo(0.99);
+                        });
+        Anomaly anomaly = sinks.anomalies.received().get(0);
+        assertThat(anomaly.getTime()).isEqualTo(spikeAt);
+        List<Alert> alerts = sinks.alerts.received();
+        assertThat(alerts)
+                .extracting(Alert::getStatus)
+                .containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+        assertThat(alerts)
+                .extracting(Alert::getFingerprint)
+                .containsOnly(alerts.get(0).getFingerprint());
+        assertThat(alerts).extracting(Alert::getOriginId).containsOnly(anomaly.getId());
     }
 }

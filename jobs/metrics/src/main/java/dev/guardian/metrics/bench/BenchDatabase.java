@@ -17,25 +17,16 @@ final class BenchDatabase {
 
     static final String NAME = "guardian_bench";
 
+    /** The metrics job's tables. */
+    private static final String[] DDL = {"010_metrics.sql", "020_anomalies.sql"};
+
     private BenchDatabase() {}
 
     static void create() throws IOException, InterruptedException {
-        Path ddl = Path.of("infra/clickhouse/010_metrics.sql");
-        if (!Files.exists(ddl)) {
-            throw new IOException("run the benchmark from the repository root (needs " + ddl + ")");
-        }
         HttpClient http = HttpClient.newHttpClient();
         clickhouse(http, "CREATE DATABASE IF NOT EXISTS " + NAME);
-        String sql = Files.readString(ddl, StandardCharsets.UTF_8).replace("guardian.", NAME + ".");
-        for (String statement : sql.split(";\\s*\\n")) {
-            String body =
-                    statement
-                            .lines()
-                            .filter(l -> !l.strip().startsWith("--"))
-                            .reduce("", (a, b) -> a + b + "\n");
-            if (!body.isBlank()) {
-                clickhouse(http, body);
-            }
+        for (String file : DDL) {
+            apply(http, Path.of("infra/clickhouse", file));
         }
         HttpResponse<String> influx =
                 http.send(
@@ -48,6 +39,23 @@ final class BenchDatabase {
                         HttpResponse.BodyHandlers.ofString());
         if (influx.statusCode() != 200) {
             throw new IOException("InfluxDB: " + influx.body());
+        }
+    }
+
+    private static void apply(HttpClient http, Path ddl) throws IOException, InterruptedException {
+        if (!Files.exists(ddl)) {
+            throw new IOException("run the benchmark from the repository root (needs " + ddl + ")");
+        }
+        String sql = Files.readString(ddl, StandardCharsets.UTF_8).replace("guardian.", NAME + ".");
+        for (String statement : sql.split(";\\s*\\n")) {
+            String body =
+                    statement
+                            .lines()
+                            .filter(l -> !l.strip().startsWith("--"))
+                            .reduce("", (a, b) -> a + b + "\n");
+            if (!body.isBlank()) {
+                clickhouse(http, body);
+            }
         }
     }
 

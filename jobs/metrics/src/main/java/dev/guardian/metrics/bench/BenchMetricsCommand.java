@@ -14,7 +14,10 @@ import dev.guardian.metrics.MetricsJob;
 import dev.guardian.metrics.MetricsJobOptions;
 import dev.guardian.metrics.MetricsSinks;
 import dev.guardian.metrics.ProductionMetricsSinks;
+import dev.guardian.metrics.anomaly.AnomalyScore;
 import dev.guardian.metrics.validate.MetricEventTime;
+import dev.guardian.schemas.Alert;
+import dev.guardian.schemas.Anomaly;
 import dev.guardian.schemas.DeadLetter;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
@@ -74,6 +77,26 @@ public class BenchMetricsCommand implements Command {
         }
 
         @Override
+        public void anomalies(DataStream<Anomaly> anomalies) {
+            anomalies
+                    .sinkTo(new CountingDiscardSink<>())
+                    .name("discard anomalies")
+                    .uid("bench-anomalies");
+        }
+
+        @Override
+        public void alerts(DataStream<Alert> alerts) {
+            alerts.sinkTo(new CountingDiscardSink<>()).name("discard alerts").uid("bench-alerts");
+        }
+
+        @Override
+        public void anomalyScores(DataStream<AnomalyScore> scores) {
+            scores.sinkTo(new CountingDiscardSink<>())
+                    .name("discard anomaly scores")
+                    .uid("bench-anomaly-scores");
+        }
+
+        @Override
         public void deadLetters(DataStream<DeadLetter> deadLetters) {
             deadLetters.sinkTo(new CountingDiscardSink<>()).name("discard dlq").uid("bench-dlq");
         }
@@ -103,7 +126,12 @@ public class BenchMetricsCommand implements Command {
 
         Result bare = measure("bare Kafka read + discard", bootstrap, topic, Mode.BARE, events);
         Result rollup =
-                measure("decode + validate + rollup", bootstrap, topic, Mode.ROLLUP, events);
+                measure(
+                        "decode + validate + rollup + anomalies",
+                        bootstrap,
+                        topic,
+                        Mode.ROLLUP,
+                        events);
         Result sinks = null;
         if (withSinks) {
             BenchDatabase.create();
@@ -142,6 +170,9 @@ public class BenchMetricsCommand implements Command {
         if (mode == Mode.SINKS) {
             conf.set(ClickHouseOptions.DATABASE, BenchDatabase.NAME);
             conf.set(InfluxDbOptions.DATABASE, BenchDatabase.NAME);
+            conf.set(MetricsJobOptions.ANOMALIES_TOPIC, topic + ".anomalies");
+            conf.set(MetricsJobOptions.ALERTS_TOPIC, topic + ".alerts");
+            conf.set(MetricsJobOptions.ANOMALIES_INDEX, "guardian-bench-anomalies");
         }
         Configuration cluster = new Configuration();
         // checkpoints go to files, as on a real cluster: the JobManager-memory default caps state
