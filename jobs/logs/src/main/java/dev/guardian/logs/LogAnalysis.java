@@ -4,6 +4,7 @@ import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.logs.anomaly.ErrorSpikeDetector;
 import dev.guardian.logs.anomaly.LogAnomalySettings;
 import dev.guardian.logs.anomaly.NovelTemplateDetector;
+import dev.guardian.logs.anomaly.ServiceResumed;
 import dev.guardian.logs.anomaly.SilentServiceDetector;
 import dev.guardian.logs.anomaly.TemplateFrequencyDetector;
 import dev.guardian.logs.redact.RedactLogRecords;
@@ -31,7 +32,13 @@ public final class LogAnalysis {
 
     private LogAnalysis() {}
 
-    public static void define(
+    /**
+     * What the analysis hands on besides its sinks: the anomalies and the services back from
+     * silence.
+     */
+    public record Outputs(DataStream<Anomaly> anomalies, DataStream<ServiceResumed> resumed) {}
+
+    public static Outputs define(
             Configuration conf, DataStream<LogRecord> input, LogAnalysisSinks sinks) {
         DataStream<LogRecord> redacted =
                 input.map(new RedactLogRecords(LogsJobOptions.redactor(conf)))
@@ -50,7 +57,7 @@ public final class LogAnalysis {
         sinks.templates(mined.getSideOutput(MineTemplates.TEMPLATE_EVENTS));
 
         DataStream<TemplateCount> counts =
-                mined.keyBy(TemplateFrequencyDetector.KEY)
+                mined.keyBy(TemplateCount.KEY)
                         .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
                         .aggregate(new CountTemplateLines(), new EmitTemplateCount())
                         .name("Template lines per minute")
@@ -74,11 +81,13 @@ public final class LogAnalysis {
                         .process(new TemplateFrequencyDetector(settings), anomalyType)
                         .name("Template frequency departures")
                         .uid("logs-template-frequency");
-        DataStream<Anomaly> silent =
+        SingleOutputStreamOperator<Anomaly> silent =
                 mined.keyBy(SERVICE)
                         .process(new SilentServiceDetector(settings), anomalyType)
                         .name("Silent services")
                         .uid("logs-silent-service");
-        sinks.anomalies(novel.union(errorSpikes, frequency, silent));
+        DataStream<Anomaly> anomalies = novel.union(errorSpikes, frequency, silent);
+        sinks.anomalies(anomalies);
+        return new Outputs(anomalies, silent.getSideOutput(SilentServiceDetector.RESUMED));
     }
 }

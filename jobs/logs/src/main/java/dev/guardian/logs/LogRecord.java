@@ -12,6 +12,12 @@ import java.util.TreeMap;
  */
 public class LogRecord {
 
+    /**
+     * Deterministic id of the line (see {@link dev.guardian.logs.decode.EventIds}): the
+     * Elasticsearch document id, so a replay writes nothing twice.
+     */
+    public String eventId;
+
     public String service;
     public String host;
     public long timestampMillis;
@@ -26,6 +32,15 @@ public class LogRecord {
 
     /** {@code k1, v1, k2, v2, ...} sorted by key. */
     public String[] attributes = new String[0];
+
+    /** When the job decoded the line (processing time). */
+    public long ingestedMillis;
+
+    /**
+     * What decoding had to repair, sorted ({@link dev.guardian.logs.decode.LogFlags}): e.g. {@code
+     * timestamp_missing}, {@code message_truncated}. Empty for a clean line.
+     */
+    public String[] flags = new String[0];
 
     /** Secrets and personal data removed from message and attributes. */
     public int redactions;
@@ -65,7 +80,7 @@ public class LogRecord {
         return record;
     }
 
-    static String[] flatten(Map<String, String> attributes) {
+    public static String[] flatten(Map<String, String> attributes) {
         if (attributes == null || attributes.isEmpty()) {
             return new String[0];
         }
@@ -76,6 +91,20 @@ public class LogRecord {
             flat[i++] = e.getValue();
         }
         return flat;
+    }
+
+    /** The value of attribute {@code key}, or null. */
+    public String attribute(String key) {
+        for (int i = 0; i + 1 < attributes.length; i += 2) {
+            if (attributes[i].equals(key)) {
+                return attributes[i + 1];
+            }
+        }
+        return null;
+    }
+
+    public boolean hasFlag(String flag) {
+        return Arrays.asList(flags).contains(flag);
     }
 
     /** WARN, ERROR or FATAL. */

@@ -1,6 +1,7 @@
 package dev.guardian.logs;
 
 import dev.guardian.logs.anomaly.LogAnomalySettings;
+import dev.guardian.logs.decode.DecodeLimits;
 import dev.guardian.logs.redact.LogRedactor;
 import dev.guardian.logs.template.TemplateMinerConfig;
 import java.time.Duration;
@@ -10,10 +11,149 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 
-/** Settings of the logs job's analysis: redaction, template mining, anomaly rules. */
+/**
+ * Settings of the logs job: topics, decoding limits, event time, redaction, template mining,
+ * anomaly rules, alerts and outputs. Every one has a default that suits the local stack.
+ */
 public final class LogsJobOptions {
 
     private LogsJobOptions() {}
+
+    private static final DecodeLimits LIMITS = DecodeLimits.defaults();
+
+    public static final ConfigOption<String> INPUT_TOPIC =
+            ConfigOptions.key("guardian.logs.topic")
+                    .stringType()
+                    .defaultValue("logs.events")
+                    .withDescription("Kafka topic of LogEvent records (Avro, JSON or raw text).");
+
+    public static final ConfigOption<String> DEAD_LETTER_TOPIC =
+            ConfigOptions.key("guardian.logs.dead-letter-topic")
+                    .stringType()
+                    .defaultValue("logs.events.dlq")
+                    .withDescription(
+                            "Kafka topic receiving records that cannot be log lines, and documents"
+                                    + " Elasticsearch refuses for good, with the reason.");
+
+    public static final ConfigOption<String> ANOMALIES_TOPIC =
+            ConfigOptions.key("guardian.logs.anomalies-topic")
+                    .stringType()
+                    .defaultValue("guardian.anomalies")
+                    .withDescription("Kafka topic of the log anomalies (Avro Anomaly).");
+
+    public static final ConfigOption<String> ALERTS_TOPIC =
+            ConfigOptions.key("guardian.logs.alerts-topic")
+                    .stringType()
+                    .defaultValue("guardian.alerts")
+                    .withDescription(
+                            "Kafka topic of the alerts, firing and resolved (Avro Alert).");
+
+    public static final ConfigOption<Integer> MAX_RECORD_BYTES =
+            ConfigOptions.key("guardian.logs.max-record-bytes")
+                    .intType()
+                    .defaultValue(LIMITS.maxRecordBytes())
+                    .withDescription("Larger records are dead-lettered without being decoded.");
+
+    public static final ConfigOption<Integer> MAX_MESSAGE_BYTES =
+            ConfigOptions.key("guardian.logs.max-message-bytes")
+                    .intType()
+                    .defaultValue(LIMITS.maxMessageBytes())
+                    .withDescription(
+                            "Longer messages are cut to this many UTF-8 bytes with a marker and"
+                                    + " the flag message_truncated; never dropped.");
+
+    public static final ConfigOption<Integer> MAX_JSON_DEPTH =
+            ConfigOptions.key("guardian.logs.max-json-depth")
+                    .intType()
+                    .defaultValue(LIMITS.maxJsonDepth())
+                    .withDescription("JSON records nested deeper are dead-lettered.");
+
+    public static final ConfigOption<Integer> MAX_ATTRIBUTES =
+            ConfigOptions.key("guardian.logs.max-attributes")
+                    .intType()
+                    .defaultValue(LIMITS.maxAttributes())
+                    .withDescription(
+                            "Attributes kept per line (first by key); the rest are dropped and the"
+                                    + " line flagged attributes_truncated.");
+
+    public static final ConfigOption<Integer> MAX_ATTRIBUTE_CHARS =
+            ConfigOptions.key("guardian.logs.max-attribute-chars")
+                    .intType()
+                    .defaultValue(LIMITS.maxAttributeChars())
+                    .withDescription("Longer attribute values are cut.");
+
+    public static final ConfigOption<Duration> MAX_FUTURE_SKEW =
+            ConfigOptions.key("guardian.logs.max-future-skew")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(LIMITS.maxFutureSkewMillis()))
+                    .withDescription(
+                            "Lines stamped further ahead of the job's clock get the ingest time"
+                                    + " (flag timestamp_in_future, original kept as attribute"
+                                    + " log.original_timestamp): a wrong clock would hold every"
+                                    + " minute open.");
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            ConfigOptions.key("guardian.logs.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "How late a line may arrive and still count in its minute's template"
+                                    + " counts; later lines are still indexed and analysed.");
+
+    public static final ConfigOption<Duration> IDLENESS =
+            ConfigOptions.key("guardian.logs.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A Kafka partition silent this long stops holding back event time.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("guardian.logs.checkpoint-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Exactly-once outputs (Kafka, ClickHouse) become visible at"
+                                    + " checkpoints: this bounds their latency.");
+
+    public static final ConfigOption<String> DATA_STREAM =
+            ConfigOptions.key("guardian.logs.elasticsearch.data-stream")
+                    .stringType()
+                    .defaultValue("logs-guardian-default")
+                    .withDescription(
+                            "Elasticsearch data stream of the log lines (index template"
+                                    + " infra/elasticsearch/templates/logs-guardian.json).");
+
+    public static final ConfigOption<Boolean> DATA_STREAM_PER_SERVICE =
+            ConfigOptions.key("guardian.logs.elasticsearch.data-stream-per-service")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "One data stream per service, logs-guardian.<service>-default, so"
+                                    + " retention and access can differ per service.");
+
+    public static final ConfigOption<String> ANOMALIES_INDEX =
+            ConfigOptions.key("guardian.logs.elasticsearch.anomalies-index")
+                    .stringType()
+                    .defaultValue("guardian-anomalies")
+                    .withDescription("Elasticsearch index of the anomalies, for triage.");
+
+    public static final ConfigOption<Duration> ALERT_RESOLVE_AFTER =
+            ConfigOptions.key("guardian.logs.alerts.resolve-after")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "An alert resolves after this much event time without a new anomaly"
+                                    + " of its kind; a silent service's alert resolves when it"
+                                    + " logs again.");
+
+    public static final ConfigOption<String> SEARCH_URL =
+            ConfigOptions.key("guardian.logs.alerts.search-url")
+                    .stringType()
+                    .defaultValue("http://127.0.0.1:9200/logs-*/_search?q=")
+                    .withDescription(
+                            "Alerts link to their lines as this prefix followed by the URL-encoded"
+                                    + " Lucene query (point it at Kibana's Discover if you have"
+                                    + " one).");
 
     public static final ConfigOption<List<String>> REDACTION_RULES =
             ConfigOptions.key("guardian.logs.redaction.rules")
@@ -90,6 +230,16 @@ public final class LogsJobOptions {
                     .defaultValue(Duration.ofDays(1))
                     .withDescription(
                             "Anomaly state of a service or template is dropped after this.");
+
+    public static DecodeLimits decodeLimits(Configuration conf) {
+        return new DecodeLimits(
+                conf.get(MAX_RECORD_BYTES),
+                conf.get(MAX_MESSAGE_BYTES),
+                conf.get(MAX_JSON_DEPTH),
+                conf.get(MAX_ATTRIBUTES),
+                conf.get(MAX_ATTRIBUTE_CHARS),
+                conf.get(MAX_FUTURE_SKEW).toMillis());
+    }
 
     public static TemplateMinerConfig minerConfig(Configuration conf) {
         return TemplateMinerConfig.defaults()

@@ -27,4 +27,32 @@ public final class SeverityNames {
         }
         return Severity.UNKNOWN.name();
     }
+
+    /**
+     * The severity named by the first whole upper-case word ({@code INFO}, {@code WARN}, {@code
+     * SEVERE}...) among the first {@code maxChars} characters of a raw line, or null. Lower-case
+     * words are prose ("error reading file"), not a level.
+     */
+    public static String findIn(String text, int maxChars) {
+        int end = Math.min(text.length(), maxChars);
+        int i = 0;
+        while (i < end) {
+            while (i < end && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean upper = true;
+            while (i < end && Character.isLetter(text.charAt(i))) {
+                upper &= text.charAt(i) >= 'A' && text.charAt(i) <= 'Z';
+                i++;
+            }
+            if (upper && i - start >= 3 && i - start <= 11) {
+                String name = of(text.substring(start, i));
+                if (!Severity.UNKNOWN.name().equals(name)) {
+                    return name;
+                }
+            }
+        }
+        return null;
+    }
 }

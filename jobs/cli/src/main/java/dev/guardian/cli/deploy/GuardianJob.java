@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 /** The jobs in the shaded jar: the name users type, the Flink job name, and the entry class. */
 public enum GuardianJob {
     METRICS("metrics", "guardian-metrics", "dev.guardian.metrics.MetricsJobMain"),
+    LOGS("logs", "guardian-logs", "dev.guardian.logs.LogsJobMain"),
     ALERTS("alerts", "guardian-alerts", "dev.guardian.alerts.AlertRouterJobMain");
 
     private final String cliName;

@@ -12,6 +12,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by service: a service that usually logs (baseline of at least {@code silenceMinRate} lines
@@ -23,12 +24,18 @@ import org.apache.flink.util.Collector;
  * <p>The silence timer is aligned to whole minutes after the last line, so a steady service moves
  * it once a minute, not once per line. State is dropped {@code idleStateMillis} after the last
  * line.
+ *
+ * <p>The first line after a reported silence goes to {@link #RESUMED}, so the silence's alert can
+ * resolve.
  */
 public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecord, Anomaly> {
 
     private static final long serialVersionUID = 1L;
 
-    static final String DETECTOR = "log-silent-service/1";
+    public static final String DETECTOR = "log-silent-service/1";
+
+    /** A service reported silent logged again. */
+    public static final OutputTag<ServiceResumed> RESUMED = new OutputTag<>("service-resumed") {};
 
     private final LogAnomalySettings settings;
     private transient MinuteBuckets buckets;
@@ -62,6 +69,12 @@ public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecor
             a = new ServiceActivity();
         }
         if (record.timestampMillis >= a.lastSeen) {
+            if (a.reported) {
+                ctx.output(
+                        RESUMED,
+                        new ServiceResumed(
+                                ctx.getCurrentKey(), record.timestampMillis, a.lastSeen));
+            }
             a.lastSeen = record.timestampMillis;
             a.lastMessage = record.message;
             a.reported = false;

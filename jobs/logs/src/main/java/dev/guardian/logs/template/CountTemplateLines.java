@@ -19,6 +19,7 @@ public class CountTemplateLines
         acc.service = record.service;
         acc.templateId = record.templateId;
         acc.template = record.template;
+        acc.severity = record.severity;
         acc.count++;
         return acc;
     }
@@ -35,6 +36,7 @@ public class CountTemplateLines
             a.service = b.service;
             a.templateId = b.templateId;
             a.template = b.template;
+            a.severity = b.severity;
         }
         return a;
     }

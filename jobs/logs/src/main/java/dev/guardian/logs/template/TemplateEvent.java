@@ -27,6 +27,12 @@ public class TemplateEvent {
     /** Ids of templates merged into this one by this change. */
     public String[] mergedIds = new String[0];
 
+    /**
+     * Set on the row of a template that was absorbed: the id now holding its lines (see {@code
+     * ExpandTemplateMerges}); null for a live template.
+     */
+    public String mergedInto;
+
     public TemplateEvent() {}
 
     @Override

@@ -34,9 +34,18 @@ class SilentServiceDetectorTest {
             assertThat(a.getEvidence()).containsKey("last_line");
             assertThat(a.getExplanation()).contains("billing has logged nothing for");
 
+            assertThat(h.harness.getSideOutput(SilentServiceDetector.RESUMED)).isNull();
             h.lines(40, 6, "billing", "INFO", "invoice <*> sent");
             h.endOfMinute(40);
             assertThat(h.anomalies()).hasSize(1);
+            assertThat(h.harness.getSideOutput(SilentServiceDetector.RESUMED))
+                    .singleElement()
+                    .satisfies(
+                            r -> {
+                                assertThat(r.getValue().service).isEqualTo("billing");
+                                assertThat(r.getValue().timeMillis).isEqualTo(minute(40));
+                                assertThat(r.getValue().silentSinceMillis).isLessThan(minute(20));
+                            });
         }
     }
 

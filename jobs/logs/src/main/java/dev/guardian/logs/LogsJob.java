@@ -1,0 +1,67 @@
+package dev.guardian.logs;
+
+import dev.guardian.common.job.DeadLetters;
+import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
+import dev.guardian.logs.alert.AnomalyFingerprint;
+import dev.guardian.logs.alert.RaiseLogAlerts;
+import dev.guardian.logs.alert.ResumedFingerprint;
+import dev.guardian.logs.decode.DecodeLogRecords;
+import dev.guardian.schemas.Alert;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The logs stream: {@code logs.events} → decode (Avro, JSON or raw text; repairs flagged, the rest
+ * dead-lettered) → event time → {@link LogAnalysis} (redact, mine templates, counts, anomaly rules)
+ * → alerts. This class only wires steps; {@link LogsJobMain} does the I/O.
+ */
+public final class LogsJob {
+
+    public static final String NAME = "guardian-logs";
+
+    private LogsJob() {}
+
+    /** Exactly-once checkpoints: the Kafka and ClickHouse outputs commit with them. */
+    public static void configure(StreamExecutionEnvironment env, Configuration conf) {
+        env.enableCheckpointing(
+                conf.get(LogsJobOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    public static void defineWorkflow(
+            Configuration conf, DataStream<RawRecord> input, LogsSinks sinks) {
+        SingleOutputStreamOperator<LogRecord> decoded =
+                input.process(new DecodeLogRecords(LogsJobOptions.decodeLimits(conf), NAME))
+                        .name("Decode log lines")
+                        .uid("logs-decode");
+        sinks.deadLetters(decoded.getSideOutput(DeadLetters.tag()));
+
+        DataStream<LogRecord> lines =
+                decoded.assignTimestampsAndWatermarks(
+                                LogRecordTimestamps.strategy(
+                                        conf.get(LogsJobOptions.OUT_OF_ORDERNESS),
+                                        conf.get(LogsJobOptions.IDLENESS)))
+                        .name("Event time")
+                        .uid("logs-event-time");
+
+        LogAnalysis.Outputs analysis = LogAnalysis.define(conf, lines, sinks);
+
+        DataStream<Alert> alerts =
+                analysis.anomalies()
+                        .keyBy(new AnomalyFingerprint())
+                        .connect(analysis.resumed().keyBy(new ResumedFingerprint()))
+                        .process(
+                                new RaiseLogAlerts(
+                                        conf.get(LogsJobOptions.ALERT_RESOLVE_AFTER),
+                                        conf.get(LogsJobOptions.IDLE_STATE),
+                                        conf.get(LogsJobOptions.SEARCH_URL)),
+                                AvroRecordTypeInfo.forRecord(Alert.class))
+                        .name("Raise alerts")
+                        .uid("logs-alerts");
+        sinks.alerts(alerts);
+    }
+}
