@@ -17,12 +17,19 @@ public final class RouterConfig implements Serializable {
 
     public static final Duration DEFAULT_RENOTIFY = Duration.ofHours(4);
     public static final Duration DEFAULT_AUTO_RESOLVE = Duration.ofHours(1);
+    public static final Duration DEFAULT_RESOLVED_MEMORY = Duration.ofMinutes(5);
 
     /** A firing alert is notified again after this long without other news worth a message. */
     public final Duration renotifyInterval;
 
     /** A firing alert with no news for this long is resolved by the router. */
     public final Duration autoResolveAfter;
+
+    /**
+     * How long a resolved episode is remembered, so that a firing update older than the resolve
+     * (arriving late, out of order) does not reopen it.
+     */
+    public final Duration resolvedMemory;
 
     public final Map<String, ReceiverConfig> receivers;
     public final List<RouteRule> routes;
@@ -33,6 +40,7 @@ public final class RouterConfig implements Serializable {
     public RouterConfig(
             Duration renotifyInterval,
             Duration autoResolveAfter,
+            Duration resolvedMemory,
             Map<String, ReceiverConfig> receivers,
             List<RouteRule> routes,
             List<MuteRule> mutes,
@@ -40,6 +48,7 @@ public final class RouterConfig implements Serializable {
             List<LinkTemplate> links) {
         this.renotifyInterval = renotifyInterval;
         this.autoResolveAfter = autoResolveAfter;
+        this.resolvedMemory = resolvedMemory;
         this.receivers = new LinkedHashMap<>(receivers);
         this.routes = new ArrayList<>(routes);
         this.mutes = new ArrayList<>(mutes);

@@ -50,6 +50,8 @@ public final class RouterConfigParser {
         Duration renotify = dedup.duration("renotify_interval", RouterConfig.DEFAULT_RENOTIFY);
         Duration autoResolve =
                 dedup.duration("auto_resolve_after", RouterConfig.DEFAULT_AUTO_RESOLVE);
+        Duration resolvedMemory =
+                dedup.duration("resolved_memory", RouterConfig.DEFAULT_RESOLVED_MEMORY);
         dedup.rejectUnknown();
         if (renotify.isZero() || autoResolve.isZero()) {
             throw ConfigNode.error("dedup", "intervals must be positive");
@@ -102,7 +104,8 @@ public final class RouterConfigParser {
             l.rejectUnknown();
         }
         top.rejectUnknown();
-        return new RouterConfig(renotify, autoResolve, receivers, routes, mutes, windows, links);
+        return new RouterConfig(
+                renotify, autoResolve, resolvedMemory, receivers, routes, mutes, windows, links);
     }
 
     private static ReceiverConfig receiver(ConfigNode r) {

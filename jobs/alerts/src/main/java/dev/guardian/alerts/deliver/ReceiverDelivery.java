@@ -122,10 +122,11 @@ final class ReceiverDelivery {
                                 result.complete(attempts);
                                 return;
                             }
+                            // Redacted here, before it reaches a log line or a record.
                             String problem =
                                     failure != null
                                             ? error(unwrap(failure))
-                                            : "HTTP " + status + body(response);
+                                            : redactor.redact("HTTP " + status + body(response));
                             boolean retryable =
                                     failure != null
                                             ? unwrap(failure) instanceof IOException

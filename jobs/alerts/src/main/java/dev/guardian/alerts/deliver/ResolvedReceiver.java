@@ -3,6 +3,7 @@ package dev.guardian.alerts.deliver;
 import dev.guardian.alerts.config.ReceiverConfig;
 import dev.guardian.alerts.config.ReceiverType;
 import dev.guardian.alerts.config.Secret;
+import dev.guardian.alerts.config.SecretRef;
 import java.net.URI;
 
 /**
@@ -59,6 +60,12 @@ final class ResolvedReceiver {
                     || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
                     || uri.getHost() == null) {
                 return failed(config, "the URL from " + config.url + " is not an http(s) URL");
+            }
+            if (config.url.kind() != SecretRef.Kind.PLAIN) {
+                // The secret of a Slack or webhook URL is its path: a receiver or proxy that
+                // echoes the path in an error must not leak it either.
+                redactor.add(uri.getRawPath());
+                redactor.add(uri.getRawQuery());
             }
         } catch (IllegalArgumentException e) {
             // The message would quote the URL: say only where it came from.

@@ -42,6 +42,7 @@ public class AlertDeduplicator
     private final RouterConfig config;
     private final long renotifyMillis;
     private final long autoResolveMillis;
+    private final long resolvedMemoryMillis;
 
     private transient ValueState<EpisodeState> episode;
     private transient ActiveMutes mutes;
@@ -54,6 +55,7 @@ public class AlertDeduplicator
         this.config = config;
         this.renotifyMillis = config.renotifyInterval.toMillis();
         this.autoResolveMillis = config.autoResolveAfter.toMillis();
+        this.resolvedMemoryMillis = config.resolvedMemory.toMillis();
     }
 
     @Override
@@ -94,6 +96,15 @@ public class AlertDeduplicator
     private AlertDecision firing(
             AlertView alert, EpisodeState ep, String mutedBy, ReadOnlyContext ctx)
             throws Exception {
+        if (ep != null && ep.closed()) {
+            if (alert.time <= ep.closedAt && alert.startsAt <= ep.closedAt) {
+                // Older than the resolve that closed the episode: late, not a new incident.
+                suppressed.inc();
+                return new AlertDecision(alert, Decision.DUPLICATE, ep.episodeId, 0, mutedBy);
+            }
+            ctx.timerService().deleteEventTimeTimer(ep.autoResolveAt);
+            ep = null;
+        }
         if (ep == null) {
             ep = new EpisodeState();
             ep.episodeId = alert.fingerprint + "@" + alert.startsAt;
@@ -144,24 +155,36 @@ public class AlertDeduplicator
     private AlertDecision resolved(
             AlertView alert, EpisodeState ep, Decision ifNotified, TimerService timers)
             throws Exception {
-        if (ep == null) {
+        if (ep == null || ep.closed()) {
             return new AlertDecision(
                     alert,
                     Decision.RESOLVED_SILENTLY,
-                    alert.fingerprint + "@" + alert.startsAt,
+                    ep == null ? alert.fingerprint + "@" + alert.startsAt : ep.episodeId,
                     0,
                     null);
         }
         if (ep.autoResolveAt != Long.MIN_VALUE) {
             timers.deleteEventTimeTimer(ep.autoResolveAt);
         }
-        episode.clear();
         // Closing what was opened is never noise: a resolve goes out even if a mute began since.
-        if (ep.notifiedSeverity == null) {
-            return new AlertDecision(alert, Decision.RESOLVED_SILENTLY, ep.episodeId, 0, null);
+        AlertDecision decision =
+                ep.notifiedSeverity == null
+                        ? new AlertDecision(
+                                alert, Decision.RESOLVED_SILENTLY, ep.episodeId, 0, null)
+                        : new AlertDecision(
+                                alert, ifNotified, ep.episodeId, ep.notifications + 1, null);
+        if (decision.decision.notifies()) {
+            notified.inc();
         }
-        notified.inc();
-        return new AlertDecision(alert, ifNotified, ep.episodeId, ep.notifications + 1, null);
+        // Remembered a little longer, only to recognise late firing updates; then cleared.
+        EpisodeState closed = new EpisodeState();
+        closed.episodeId = ep.episodeId;
+        closed.closedAt = alert.time;
+        closed.lastSeen = alert.time;
+        closed.autoResolveAt = alert.time + resolvedMemoryMillis;
+        timers.registerEventTimeTimer(closed.autoResolveAt);
+        episode.update(closed);
+        return decision;
     }
 
     @Override
@@ -169,6 +192,10 @@ public class AlertDeduplicator
             throws Exception {
         EpisodeState ep = episode.value();
         if (ep == null || ep.autoResolveAt != timestamp) {
+            return;
+        }
+        if (ep.closed()) {
+            episode.clear();
             return;
         }
         ep.autoResolveAt = Long.MIN_VALUE; // this timer has fired; nothing to delete

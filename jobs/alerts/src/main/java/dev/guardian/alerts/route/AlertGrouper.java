@@ -132,6 +132,12 @@ public class AlertGrouper extends KeyedProcessFunction<String, RoutedAlert, Noti
 
     private void send(GroupState g, long now, TimerService timers, Collector<Notification> out)
             throws Exception {
+        if (g.timerAt != Long.MIN_VALUE) {
+            // Sent early (a change arrived after the interval, before the watermark): the next
+            // interval starts now.
+            timers.deleteEventTimeTimer(g.timerAt);
+            g.timerAt = Long.MIN_VALUE;
+        }
         List<GroupMemberState> firing = new ArrayList<>();
         List<GroupMemberState> resolved = new ArrayList<>();
         List<String> gone = new ArrayList<>();
@@ -229,6 +235,7 @@ public class AlertGrouper extends KeyedProcessFunction<String, RoutedAlert, Noti
     private void clear(GroupState g, TimerService timers) {
         if (g.timerAt != Long.MIN_VALUE) {
             timers.deleteEventTimeTimer(g.timerAt);
+            g.timerAt = Long.MIN_VALUE;
         }
         group.clear();
         members.clear();

@@ -16,11 +16,21 @@ public class EpisodeState {
     /** Notifying decisions so far in the episode. */
     public int notifications;
 
-    /** Event time of the pending auto-resolve timer. */
+    /**
+     * Event time of the pending timer: the auto-resolve while open, the end of the memory of a
+     * closed episode once resolved.
+     */
     public long autoResolveAt;
+
+    /** Event time of the resolve that closed the episode, or Long.MIN_VALUE while open. */
+    public long closedAt = Long.MIN_VALUE;
 
     /** The latest firing state, from which an auto-resolve is made. */
     public AlertView latest;
 
     public EpisodeState() {}
+
+    public boolean closed() {
+        return closedAt != Long.MIN_VALUE;
+    }
 }

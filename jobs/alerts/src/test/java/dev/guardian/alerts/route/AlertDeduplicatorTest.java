@@ -127,17 +127,35 @@ class AlertDeduplicatorTest {
 
         assertThat(decisions()).containsExactly(Decision.TRIGGER, Decision.RESOLVE);
         assertThat(harness.extractOutputValues().get(1).notificationSeq).isEqualTo(2);
+        // Only the memory of the resolve is left (resolved_memory, default 5m), then nothing.
+        assertThat(keyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        send(resolved("db").at(T0 + 6 * MINUTE).build());
+        assertThat(decisions()).last().isEqualTo(Decision.RESOLVED_SILENTLY);
+        harness.watermark(T0 + 10 * MINUTE);
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
 
-        send(resolved("db").at(T0 + 6 * MINUTE).build());
-        assertThat(decisions()).last().isEqualTo(Decision.RESOLVED_SILENTLY);
-
         // A new firing after the resolve is a new episode.
-        send(firing("db").startsAt(T0 + 7 * MINUTE).at(T0 + 7 * MINUTE).build());
+        send(firing("db").startsAt(T0 + 11 * MINUTE).at(T0 + 11 * MINUTE).build());
         AlertDecision reopened = harness.extractOutputValues().get(3);
         assertThat(reopened.decision).isEqualTo(Decision.TRIGGER);
-        assertThat(reopened.episodeId).isEqualTo("db@" + (T0 + 7 * MINUTE));
+        assertThat(reopened.episodeId).isEqualTo("db@" + (T0 + 11 * MINUTE));
+    }
+
+    @Test
+    void aLateFiringUpdateDoesNotReopenAResolvedEpisode() throws Exception {
+        harness = open(TestConfigs.simple(""), null);
+        send(firing("db").build());
+        send(resolved("db").at(T0 + 5 * MINUTE).build());
+        // Sent before the resolve, arrived after it (another partition, a retrying producer).
+        send(firing("db").at(T0 + 3 * MINUTE).build());
+        // Firing again after the resolve: a new episode, even within the memory.
+        send(firing("db").startsAt(T0 + 6 * MINUTE).at(T0 + 6 * MINUTE).build());
+        assertThat(decisions())
+                .containsExactly(
+                        Decision.TRIGGER, Decision.RESOLVE, Decision.DUPLICATE, Decision.TRIGGER);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
     }
 
     @Test
@@ -154,6 +172,7 @@ class AlertDeduplicatorTest {
         assertThat(auto.alert.status).isEqualTo("RESOLVED");
         assertThat(auto.alert.time).isEqualTo(T0 + 40 * MINUTE);
         assertThat(auto.alert.summary).startsWith("Auto-resolved by the router");
+        harness.watermark(T0 + 45 * MINUTE);
         assertThat(keyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
@@ -193,6 +212,7 @@ class AlertDeduplicatorTest {
         send(firing("db").label("service", "db").build());
         send(resolved("db").label("service", "db").at(T0 + MINUTE).build());
         assertThat(decisions()).containsExactly(Decision.MUTED, Decision.RESOLVED_SILENTLY);
+        harness.watermark(T0 + 10 * MINUTE);
         assertThat(keyedStateEntries()).isZero();
     }
 
