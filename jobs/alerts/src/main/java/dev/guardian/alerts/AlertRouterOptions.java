@@ -84,6 +84,21 @@ public final class AlertRouterOptions {
                     .defaultValue("guardian-delivery-ledger")
                     .withDescription("Elasticsearch index of the delivery ledger.");
 
+    public static final ConfigOption<String> ALERTS_TABLE =
+            ConfigOptions.key("guardian.alerts.alerts-table")
+                    .stringType()
+                    .defaultValue("alerts")
+                    .withDescription(
+                            "ClickHouse table of alert records (infra/clickhouse/070_alerts.sql),"
+                                    + " in clickhouse.database.");
+
+    public static final ConfigOption<String> DELIVERIES_TABLE =
+            ConfigOptions.key("guardian.alerts.deliveries-table")
+                    .stringType()
+                    .defaultValue("alert_deliveries")
+                    .withDescription(
+                            "ClickHouse table of delivery attempts, in clickhouse.database.");
+
     public static final ConfigOption<String> ALERTS_INDEX =
             ConfigOptions.key("guardian.alerts.alerts-index")
                     .stringType()

@@ -37,10 +37,10 @@ public class ProductionAlertRouterSinks implements AlertRouterSinks {
         records.sinkTo(
                         ClickHouseSink.<AlertRecord>builder()
                                 .fromConfig(conf)
-                                .setTable(AlertRecordRow.TABLE)
+                                .setTable(conf.get(AlertRouterOptions.ALERTS_TABLE))
                                 .setConverter(new AlertRecordRow())
                                 .build())
-                .name("ClickHouse alerts")
+                .name("ClickHouse " + conf.get(AlertRouterOptions.ALERTS_TABLE))
                 .uid("alerts-sink-clickhouse-alerts");
         records.sinkTo(
                         ElasticsearchSink.<AlertRecord>builder()
@@ -49,7 +49,7 @@ public class ProductionAlertRouterSinks implements AlertRouterSinks {
                                         new AlertRecordDocument(
                                                 conf.get(AlertRouterOptions.ALERTS_INDEX)))
                                 .build())
-                .name("Elasticsearch guardian-alerts")
+                .name("Elasticsearch " + conf.get(AlertRouterOptions.ALERTS_INDEX))
                 .uid("alerts-sink-elasticsearch-alerts");
     }
 
@@ -58,10 +58,10 @@ public class ProductionAlertRouterSinks implements AlertRouterSinks {
         attempts.sinkTo(
                         ClickHouseSink.<DeliveryAttemptRecord>builder()
                                 .fromConfig(conf)
-                                .setTable(DeliveryAttemptRow.TABLE)
+                                .setTable(conf.get(AlertRouterOptions.DELIVERIES_TABLE))
                                 .setConverter(new DeliveryAttemptRow())
                                 .build())
-                .name("ClickHouse alert_deliveries")
+                .name("ClickHouse " + conf.get(AlertRouterOptions.DELIVERIES_TABLE))
                 .uid("alerts-sink-clickhouse-deliveries");
         attempts.sinkTo(
                         ElasticsearchSink.<DeliveryAttemptRecord>builder()
@@ -70,7 +70,7 @@ public class ProductionAlertRouterSinks implements AlertRouterSinks {
                                         new DeliveryAttemptDocument(
                                                 conf.get(AlertRouterOptions.DELIVERIES_INDEX)))
                                 .build())
-                .name("Elasticsearch guardian-deliveries")
+                .name("Elasticsearch " + conf.get(AlertRouterOptions.DELIVERIES_INDEX))
                 .uid("alerts-sink-elasticsearch-deliveries");
     }
 
@@ -82,7 +82,7 @@ public class ProductionAlertRouterSinks implements AlertRouterSinks {
                                 conf,
                                 conf.get(AlertRouterOptions.DELIVERY_DEAD_LETTER_TOPIC),
                                 AlertRouterJob.NAME))
-                .name("Kafka guardian.deliveries.dlq")
+                .name("Kafka " + conf.get(AlertRouterOptions.DELIVERY_DEAD_LETTER_TOPIC))
                 .uid("alerts-sink-delivery-dead-letters");
     }
 
@@ -94,7 +94,7 @@ public class ProductionAlertRouterSinks implements AlertRouterSinks {
                                 conf,
                                 conf.get(AlertRouterOptions.DEAD_LETTER_TOPIC),
                                 AlertRouterJob.NAME))
-                .name("Kafka guardian.alerts.dlq")
+                .name("Kafka " + conf.get(AlertRouterOptions.DEAD_LETTER_TOPIC))
                 .uid("alerts-sink-dead-letters");
     }
 

@@ -103,6 +103,17 @@ class AlertRouterWorkflowTest {
             long time,
             Map<String, String> labels)
             throws Exception {
+        return alert(fingerprint, status, severity, time, labels, T0);
+    }
+
+    static RawRecord alert(
+            String fingerprint,
+            String status,
+            String severity,
+            long time,
+            Map<String, String> labels,
+            long startsAt)
+            throws Exception {
         Map<String, Object> a = new java.util.LinkedHashMap<>();
         a.put("fingerprint", fingerprint);
         a.put("source", "METRICS");
@@ -115,7 +126,7 @@ class AlertRouterWorkflowTest {
         a.put("evidence", Map.of("score", "0.99"));
         a.put("value", 0.12);
         a.put("expected", 0.004);
-        a.put("startsAt", T0);
+        a.put("startsAt", startsAt);
         a.put("time", time);
         return new RawRecord(JSON.writeValueAsBytes(a), "guardian.alerts", 0, 0, time);
     }

@@ -20,8 +20,6 @@ public class AlertRecordRow implements ClickHouseRowConverter<AlertRecord> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String TABLE = "alerts";
-
     /**
      * Deterministic id of one recorded change, shared by the ClickHouse row and the ES document.
      */

@@ -15,8 +15,6 @@ public class DeliveryAttemptRow implements ClickHouseRowConverter<DeliveryAttemp
 
     private static final long serialVersionUID = 1L;
 
-    public static final String TABLE = "alert_deliveries";
-
     @Override
     public Map<String, Object> toRow(DeliveryAttemptRecord d) {
         Map<String, Object> row = new LinkedHashMap<>();
