@@ -5,6 +5,7 @@ import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.schemas.Detection;
 import dev.guardian.schemas.SecurityEvent;
+import dev.guardian.security.alert.DetectionAlerts;
 import dev.guardian.security.correlation.CorrelationInput;
 import dev.guardian.security.correlation.CorrelationResult;
 import dev.guardian.security.correlation.SigmaCorrelator;
@@ -18,19 +19,27 @@ import dev.guardian.security.detect.TrailLoggingStoppedDetector;
 import dev.guardian.security.rules.RuleBook;
 import dev.guardian.security.rules.RuleUpdate;
 import dev.guardian.security.sigma.SigmaRuleLoader;
+import dev.guardian.security.suppress.SuppressRepeats;
+import dev.guardian.security.suppress.SuppressionKey;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The security job's dataflow: decode and normalize CloudTrail → event time → Sigma rules
- * (single-event detections, and correlation inputs keyed by group into {@link SigmaCorrelator}) and
- * the stateful detectors, each keyed by what it is about → one detection stream. No I/O here:
- * sources and sinks are arguments.
+ * The security job's dataflow: decode and normalize CloudTrail → Sigma rules (single-event
+ * detections, and correlation inputs keyed by group into {@link SigmaCorrelator}) and the stateful
+ * detectors, each keyed by what it is about → one detection stream → repeats suppressed per rule
+ * and group-by value → detections and alerts; bad records → dead letters. No I/O here: sources and
+ * sinks are arguments. The input must carry event timestamps and watermarks: the Kafka source
+ * stamps records with {@link SecurityEventTime} and {@link
+ * dev.guardian.common.kafka.RawRecordWatermarks}.
  */
 public final class SecurityJob {
 
@@ -58,13 +67,8 @@ public final class SecurityJob {
                         .uid("security-decode");
         sinks.deadLetters(decoded.getSideOutput(DeadLetters.tag()));
 
-        DataStream<SecurityEvent> events =
-                decoded.assignTimestampsAndWatermarks(
-                                SecurityEventTimestamps.strategy(
-                                        conf.get(SecurityJobOptions.OUT_OF_ORDERNESS),
-                                        conf.get(SecurityJobOptions.IDLENESS)))
-                        .name("Event time")
-                        .uid("security-event-time");
+        // event time and watermarks come from the source, per Kafka partition (SecurityJobMain)
+        DataStream<SecurityEvent> events = decoded;
         sinks.events(events);
 
         BroadcastStream<RuleUpdate> ruleBook =
@@ -133,7 +137,37 @@ public final class SecurityJob {
                         .name("CloudTrail logging not resumed")
                         .uid("security-trail-not-resumed");
 
-        sinks.detections(sigma.union(correlated, bruteForce, newTerms, denied, trail));
+        DataStream<Detection> all = sigma.union(correlated, bruteForce, newTerms, denied, trail);
+        SuppressionKey key = new SuppressionKey(conf.get(SecurityJobOptions.SUPPRESSION_FIELDS));
+        Duration window = conf.get(SecurityJobOptions.SUPPRESSION_WINDOW);
+        SingleOutputStreamOperator<Detection> detections =
+                all.keyBy(key)
+                        .process(
+                                new SuppressRepeats(
+                                        window,
+                                        key,
+                                        new DetectionAlerts(
+                                                conf.get(SecurityJobOptions.ALERT_MIN_LEVEL),
+                                                conf.get(SecurityJobOptions.GRAFANA_URL),
+                                                window)),
+                                AvroRecordTypeInfo.forRecord(Detection.class))
+                        .name("Suppress repeats per rule and group")
+                        .uid("security-suppress-repeats");
+        sinks.detections(detections);
+        sinks.alerts(detections.getSideOutput(SuppressRepeats.ALERTS));
+    }
+
+    /**
+     * Execution settings the job relies on, shared by {@link SecurityJobMain} and the benchmarks so
+     * that what is measured is what runs.
+     */
+    public static void configure(StreamExecutionEnvironment env, Configuration conf) {
+        env.enableCheckpointing(
+                conf.get(SecurityJobOptions.CHECKPOINT_INTERVAL).toMillis(),
+                CheckpointingMode.EXACTLY_ONCE);
+        // Steps never keep or modify a record after emitting it (state keeps what it is given,
+        // unchanged), so chained operators can pass objects without the defensive copy.
+        env.getConfig().enableObjectReuse();
     }
 
     /** Keys correlation inputs by their group. */

@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guardian.common.cli.SharedData;
 import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.common.testing.CollectingSink;
+import dev.guardian.schemas.Alert;
+import dev.guardian.schemas.AlertSeverity;
 import dev.guardian.schemas.DeadLetter;
 import dev.guardian.schemas.Detection;
 import dev.guardian.schemas.SecurityEvent;
+import dev.guardian.schemas.Source;
 import dev.guardian.security.detect.ConsoleBruteForceDetector;
 import dev.guardian.security.detect.DetectionSettings;
 import dev.guardian.security.detect.TrailLoggingStoppedDetector;
 import dev.guardian.security.rules.RuleUpdate;
 import dev.guardian.security.sigma.RuleProblem;
 import dev.guardian.security.sigma.SigmaRuleLoader;
+import dev.guardian.security.suppress.SuppressRepeats;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +51,7 @@ class SecurityJobWorkflowTest {
         final CollectingSink<SecurityEvent> events = new CollectingSink<>();
         final CollectingSink<Detection> detections = new CollectingSink<>();
         final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
+        final CollectingSink<Alert> alerts = new CollectingSink<>();
 
         @Override
         public void events(DataStream<SecurityEvent> stream) {
@@ -54,6 +61,11 @@ class SecurityJobWorkflowTest {
         @Override
         public void detections(DataStream<Detection> stream) {
             stream.sinkTo(detections).name("detections").uid("test-detections");
+        }
+
+        @Override
+        public void alerts(DataStream<Alert> stream) {
+            stream.sinkTo(alerts).name("alerts").uid("test-alerts");
         }
 
         @Override
@@ -150,9 +162,23 @@ class SecurityJobWorkflowTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Collecting sinks = new Collecting();
+        Configuration conf = new Configuration();
+        // stamped as the Kafka source stamps them (what the source read is not kept across the
+        // bounded source's serialisation, so the decode step reads again)
+        SecurityEventTime eventTime =
+                new SecurityEventTime(
+                        SecurityJobOptions.MAX_MESSAGE_BYTES.defaultValue(),
+                        Duration.ofMinutes(10));
+        input.forEach(r -> r.eventTimestamp = eventTime.extract(r));
+        input.forEach(r -> r.decoded = null);
         SecurityJob.defineWorkflow(
-                new Configuration(),
-                env.fromData(input, TypeInformation.of(RawRecord.class)).setParallelism(1),
+                conf,
+                env.fromData(input, TypeInformation.of(RawRecord.class))
+                        .setParallelism(1)
+                        .assignTimestampsAndWatermarks(
+                                RawRecordWatermarks.strategy(
+                                        Duration.ofMinutes(1), Duration.ofMinutes(1)))
+                        .setParallelism(1),
                 // removing a file the job never had: a rules stream that changes nothing
                 env.fromData(
                         List.of(RuleUpdate.removal("not-a-rule.yml")),
@@ -168,15 +194,59 @@ class SecurityJobWorkflowTest {
                 .anySatisfy(m -> assertThat(m).contains("no eventName"))
                 .anySatisfy(m -> assertThat(m).contains("invalid JSON"));
 
+        // repeats of a rule for one principal are suppressed: the five failed logins of alice
+        // give one detection, issued again (same id) with the count when its window closes
         Map<String, Long> byRule =
                 sinks.detections.received().stream()
                         .collect(
-                                Collectors.groupingBy(Detection::getRuleId, Collectors.counting()));
+                                Collectors.groupingBy(
+                                        Detection::getRuleId,
+                                        Collectors.mapping(
+                                                Detection::getId,
+                                                Collectors.collectingAndThen(
+                                                        Collectors.toSet(),
+                                                        ids -> (long) ids.size()))));
         assertThat(byRule)
-                .containsEntry(failedLoginRuleId, 5L)
+                .containsEntry(failedLoginRuleId, 1L)
                 .containsEntry("many-failed-logins", 1L)
                 .containsEntry(ConsoleBruteForceDetector.RULE_ID, 1L)
                 .containsEntry(TrailLoggingStoppedDetector.RULE_ID, 1L);
+        assertThat(sinks.detections.received())
+                .filteredOn(d -> d.getRuleId().equals(failedLoginRuleId))
+                .extracting(d -> d.getFields().get(SuppressRepeats.SUPPRESSED_REPEATS))
+                .containsExactlyInAnyOrder(null, "4");
+
+        // one alert per detection that is not a repeat, severity from the level
+        List<Alert> alerts = sinks.alerts.received();
+        assertThat(alerts).extracting(Alert::getOriginId).doesNotHaveDuplicates();
+        Alert bruteForce =
+                alerts.stream()
+                        .filter(
+                                a ->
+                                        a.getLabels()
+                                                .get("rule")
+                                                .equals(ConsoleBruteForceDetector.RULE_ID))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(bruteForce.getSeverity()).isEqualTo(AlertSeverity.ERROR);
+        assertThat(bruteForce.getSource()).isEqualTo(Source.SECURITY);
+        assertThat(bruteForce.getEntity()).contains("alice");
+        assertThat(bruteForce.getLabels())
+                .containsEntry("attack_techniques", "T1110,T1078.004")
+                .containsEntry("attack_tactics", "credential-access,initial-access");
+        Alert trailAlert =
+                alerts.stream()
+                        .filter(
+                                a ->
+                                        a.getLabels()
+                                                .get("rule")
+                                                .equals(TrailLoggingStoppedDetector.RULE_ID))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(trailAlert.getSeverity()).isEqualTo(AlertSeverity.CRITICAL);
+        assertThat(alerts)
+                .filteredOn(a -> a.getLabels().get("rule").equals(failedLoginRuleId))
+                .hasSize(1);
         // the CloudTrail set's own rules: logging stopped, and the success without MFA
         assertThat(sinks.detections.received())
                 .extracting(Detection::getRuleTitle)

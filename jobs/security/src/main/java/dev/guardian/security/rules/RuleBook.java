@@ -2,7 +2,6 @@ package dev.guardian.security.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -39,20 +38,24 @@ public final class RuleBook {
     }
 
     /**
-     * Rule updates carry no event time; their stream always reports the end of time, so that an
-     * idle rules topic never holds back the watermark of the events it is connected to.
+     * Rule updates carry no event time: their stream declares itself idle and never emits a
+     * watermark, so the operators it is connected to follow the events' watermark alone. (A stream
+     * that reported the end of time instead would carry every operator it feeds to the end of time
+     * as soon as the events go idle: all windows and timers would fire at once.)
      */
     public static WatermarkStrategy<RuleUpdate> watermarks() {
-        return WatermarkStrategy.forGenerator(context -> new NeverBehind());
+        return WatermarkStrategy.forGenerator(context -> new AlwaysIdle());
     }
 
-    private static final class NeverBehind implements WatermarkGenerator<RuleUpdate> {
+    static final class AlwaysIdle implements WatermarkGenerator<RuleUpdate> {
         @Override
-        public void onEvent(RuleUpdate event, long eventTimestamp, WatermarkOutput output) {}
+        public void onEvent(RuleUpdate event, long eventTimestamp, WatermarkOutput output) {
+            output.markIdle();
+        }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+            output.markIdle();
         }
     }
 }
