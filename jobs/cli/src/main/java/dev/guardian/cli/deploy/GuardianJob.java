@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 public enum GuardianJob {
     METRICS("metrics", "guardian-metrics", "dev.guardian.metrics.MetricsJobMain"),
     LOGS("logs", "guardian-logs", "dev.guardian.logs.LogsJobMain"),
-    ALERTS("alerts", "guardian-alerts", "dev.guardian.alerts.AlertRouterJobMain");
+    ALERTS("alerts", "guardian-alerts", "dev.guardian.alerts.AlertRouterJobMain"),
+    SECURITY("security", "guardian-security", "dev.guardian.security.SecurityJobMain");
 
     private final String cliName;
     private final String flinkName;
