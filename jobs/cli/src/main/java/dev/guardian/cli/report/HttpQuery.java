@@ -10,10 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Read-only queries for the report: ClickHouse over its HTTP interface and InfluxDB's v1 query API.
- * The statements are fixed text written here; no event data is put into them.
+ * The statements are fixed text written here; event data travels only as query parameters.
  */
 final class HttpQuery {
 
@@ -23,8 +24,24 @@ final class HttpQuery {
 
     /** A ClickHouse query's rows ({@code FORMAT JSON} → {@code data}). */
     JsonNode clickhouse(String baseUrl, String sql) throws IOException, InterruptedException {
+        return clickhouse(baseUrl, sql, Map.of());
+    }
+
+    /**
+     * The same with query parameters ({@code {name:Type}} in the SQL): values travel apart from the
+     * statement, so data never becomes SQL.
+     */
+    JsonNode clickhouse(String baseUrl, String sql, Map<String, String> params)
+            throws IOException, InterruptedException {
+        StringBuilder url = new StringBuilder(baseUrl).append("/?default_format=JSON");
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            url.append("&param_")
+                    .append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+        }
         HttpRequest request =
-                HttpRequest.newBuilder(URI.create(baseUrl + "/?default_format=JSON"))
+                HttpRequest.newBuilder(URI.create(url.toString()))
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(sql))
                         .build();

@@ -1,6 +1,8 @@
 package dev.guardian.cli.report;
 
 import dev.guardian.common.cli.Args;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,10 @@ public class ReportCommand implements dev.guardian.common.cli.Command {
     @Override
     public String usage() {
         return "[--bootstrap HOST:PORT] [--clickhouse URL] [--influxdb URL] [--flink URL]"
-                + " [--min-rollups N] (exit 1 when fewer rollup rows than N are in ClickHouse)";
+                + " [--min-rollups N] (exit 1 when fewer rollup rows than N are in ClickHouse)"
+                + " [--min-anomalies N] (likewise for metric anomalies)"
+                + " [--incident FILE] (an incident report of guardian generate metrics: were its"
+                + " series detected? default .local/demo-incident.json when present)";
     }
 
     @Override
@@ -48,6 +53,8 @@ public class ReportCommand implements dev.guardian.common.cli.Command {
         String influx = args.string("influxdb", "http://127.0.0.1:8086");
         String flink = args.string("flink", "http://127.0.0.1:8081");
         long minRollups = args.longValue("min-rollups", 0);
+        long minAnomalies = args.longValue("min-anomalies", 0);
+        Path incident = Path.of(args.string("incident", ".local/demo-incident.json"));
         args.rejectUnknown();
 
         HttpQuery query = new HttpQuery();
@@ -76,6 +83,12 @@ public class ReportCommand implements dev.guardian.common.cli.Command {
                 "  ClickHouse metric_points          " + points + " rows, " + series + " series");
         System.out.println("  ClickHouse metric_rollups_1m      " + rollups + " rows");
         System.out.println("  InfluxDB metric_rollups_1m        " + influxRollups + " points");
+        AnomalyReport anomalyReport = new AnomalyReport(query, clickhouse, System.out);
+        long anomalies = anomalyReport.printAnomalies();
+        anomalyReport.printAlerts(bootstrap);
+        if (Files.exists(incident)) {
+            anomalyReport.printIncident(incident);
+        }
         for (Map.Entry<String, Long> topic : topics.entrySet()) {
             if (topic.getKey().startsWith("guardian.") && topic.getValue() > 0) {
                 System.out.printf("  Kafka %-28s %d%n", topic.getKey(), topic.getValue());
@@ -95,7 +108,7 @@ public class ReportCommand implements dev.guardian.common.cli.Command {
         for (String example : EXAMPLES) {
             System.out.println(example);
         }
-        return rollups >= minRollups ? 0 : 1;
+        return rollups >= minRollups && anomalies >= minAnomalies ? 0 : 1;
     }
 
     static final List<String> EXAMPLES =

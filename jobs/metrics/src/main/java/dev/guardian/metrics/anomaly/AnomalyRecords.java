@@ -230,7 +230,7 @@ public final class AnomalyRecords implements Serializable {
         return Double.isFinite(value) ? value : null;
     }
 
-    /** Four significant digits, no exponent for everyday magnitudes. */
+    /** Four significant digits; an exponent only for the very large and very small. */
     static String number(double value) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
@@ -240,7 +240,7 @@ public final class AnomalyRecords implements Serializable {
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros();
         double magnitude = Math.abs(value);
-        return magnitude >= 1e-4 && magnitude < 1e15 ? rounded.toPlainString() : rounded.toString();
+        return magnitude >= 1e-4 && magnitude < 1e6 ? rounded.toPlainString() : rounded.toString();
     }
 
     private static String limit(String title) {

@@ -147,7 +147,8 @@ class AnomalyRecordsTest {
     @Test
     void numbersHaveFourSignificantDigits() {
         assertThat(AnomalyRecords.number(0.123456)).isEqualTo("0.1235");
-        assertThat(AnomalyRecords.number(123456789)).isEqualTo("123500000");
+        assertThat(AnomalyRecords.number(123456.7)).isEqualTo("123500");
+        assertThat(AnomalyRecords.number(4_470_107_077.0)).isEqualTo("4.47E+9");
         assertThat(AnomalyRecords.number(2.0)).isEqualTo("2");
         assertThat(AnomalyRecords.number(1e-7)).isEqualTo("1E-7");
     }
