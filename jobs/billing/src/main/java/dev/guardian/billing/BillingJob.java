@@ -1,5 +1,14 @@
 package dev.guardian.billing;
 
+import dev.guardian.billing.budget.BudgetCharge;
+import dev.guardian.billing.budget.BudgetIdSelector;
+import dev.guardian.billing.budget.BudgetMatcher;
+import dev.guardian.billing.budget.BudgetTracker;
+import dev.guardian.billing.budget.Budgets;
+import dev.guardian.billing.detect.CostForecastOperator;
+import dev.guardian.billing.detect.CostWatchSettings;
+import dev.guardian.billing.detect.EntitySelector;
+import dev.guardian.billing.detect.ForecastableCharges;
 import dev.guardian.billing.record.BillingDelivery;
 import dev.guardian.billing.record.BillingTimestamps;
 import dev.guardian.billing.record.CostChange;
@@ -11,8 +20,12 @@ import dev.guardian.billing.rollup.RollupCell;
 import dev.guardian.billing.rollup.RollupGranularity;
 import dev.guardian.common.job.DeadLetters;
 import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
+import dev.guardian.schemas.Alert;
+import dev.guardian.schemas.Forecast;
 import java.time.Duration;
 import java.util.Set;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -28,8 +41,15 @@ public final class BillingJob {
 
     private BillingJob() {}
 
+    /** The workflow without budgets. */
     public static void defineWorkflow(
             Configuration conf, DataStream<RawRecord> input, BillingSinks sinks) {
+        defineWorkflow(conf, Budgets.none(), input, sinks);
+    }
+
+    /** The workflow; {@code budgets} were read from the budgets file when the job was built. */
+    public static void defineWorkflow(
+            Configuration conf, Budgets budgets, DataStream<RawRecord> input, BillingSinks sinks) {
         SingleOutputStreamOperator<BillingDelivery> decoded =
                 input.process(new DecodeBillingRecords(conf))
                         .name("Decode and validate billing records")
@@ -64,5 +84,38 @@ public final class BillingJob {
                             .name("Cost per " + name)
                             .uid("billing-rollup-" + name));
         }
+
+        SingleOutputStreamOperator<Forecast> forecasts =
+                changes.filter(
+                                new ForecastableCharges(
+                                        RollupCell.parseTagKeys(
+                                                conf.get(
+                                                        BillingJobOptions
+                                                                .FORECAST_CHARGE_CATEGORIES))))
+                        .name("Forecast charge categories")
+                        .uid("billing-forecastable")
+                        .keyBy(new EntitySelector())
+                        .transform(
+                                "Hourly cost per account x service: forecasts and anomalies",
+                                AvroRecordTypeInfo.forRecord(Forecast.class),
+                                new CostForecastOperator(CostWatchSettings.from(conf)))
+                        .uid("billing-forecast");
+        sinks.forecasts(forecasts);
+        sinks.anomalies(forecasts.getSideOutput(CostForecastOperator.ANOMALIES));
+
+        // always in the graph, so budgets added to the file later restore from a savepoint
+        SingleOutputStreamOperator<Alert> budgetAlerts =
+                changes.flatMap(new BudgetMatcher(budgets))
+                        .returns(TypeInformation.of(BudgetCharge.class))
+                        .name("Budget scopes")
+                        .uid("billing-budget-scopes")
+                        .keyBy(new BudgetIdSelector())
+                        .process(
+                                new BudgetTracker(budgets, conf.get(BillingJobOptions.LINK_BASE)),
+                                AvroRecordTypeInfo.forRecord(Alert.class))
+                        .name("Budgets: thresholds and projected breaches")
+                        .uid("billing-budgets");
+        sinks.budgetStatus(budgetAlerts.getSideOutput(BudgetTracker.STATUS));
+        sinks.alerts(forecasts.getSideOutput(CostForecastOperator.ALERTS).union(budgetAlerts));
     }
 }

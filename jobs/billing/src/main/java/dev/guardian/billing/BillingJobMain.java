@@ -1,5 +1,7 @@
 package dev.guardian.billing;
 
+import dev.guardian.billing.budget.Budgets;
+import dev.guardian.common.cli.UsageException;
 import dev.guardian.common.job.JobConfiguration;
 import dev.guardian.common.kafka.KafkaConnections;
 import dev.guardian.common.kafka.KafkaOptions;
@@ -7,6 +9,8 @@ import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.connectors.clickhouse.ClickHouseOptions;
 import dev.guardian.connectors.common.SinkOptions;
 import dev.guardian.schemas.GuardianAvroTrust;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -33,6 +37,14 @@ public final class BillingJobMain {
         return options;
     }
 
+    private static Budgets readBudgets(Path file) {
+        try {
+            return Budgets.read(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read budgets file " + file + ": " + e.getMessage());
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         GuardianAvroTrust.install();
         Configuration conf = JobConfiguration.fromArgs(args, options());
@@ -48,7 +60,11 @@ public final class BillingJobMain {
                                 WatermarkStrategy.noWatermarks(),
                                 "Kafka " + topic)
                         .uid("billing-source-kafka");
-        BillingJob.defineWorkflow(conf, input, new ProductionBillingSinks(conf));
+        Budgets budgets =
+                conf.getOptional(BillingJobOptions.BUDGETS_FILE)
+                        .map(f -> readBudgets(Path.of(f)))
+                        .orElse(Budgets.none());
+        BillingJob.defineWorkflow(conf, budgets, input, new ProductionBillingSinks(conf));
         env.execute(BillingJob.NAME);
     }
 }

@@ -1,5 +1,6 @@
 package dev.guardian.billing;
 
+import dev.guardian.billing.budget.BudgetStatus;
 import dev.guardian.billing.record.BillingDelivery;
 import dev.guardian.billing.rollup.CostRollup;
 import dev.guardian.billing.rollup.RollupGranularity;
@@ -30,6 +31,9 @@ public interface BillingSinks extends Serializable {
 
     /** Cost anomaly and budget alerts (firing / resolved). */
     void alerts(DataStream<Alert> alerts);
+
+    /** Each budget's actual and projected spend after every hour. */
+    void budgetStatus(DataStream<BudgetStatus> status);
 
     /** Records that failed to decode or validate, with the reason. */
     void deadLetters(DataStream<DeadLetter> deadLetters);

@@ -1,10 +1,12 @@
 package dev.guardian.billing;
 
+import dev.guardian.billing.budget.BudgetStatus;
 import dev.guardian.billing.record.BillingDelivery;
 import dev.guardian.billing.rollup.CostRollup;
 import dev.guardian.billing.rollup.RollupGranularity;
 import dev.guardian.billing.sink.AvroKafkaValue;
 import dev.guardian.billing.sink.BillingRecordRow;
+import dev.guardian.billing.sink.BudgetStatusRow;
 import dev.guardian.billing.sink.CostAlertRow;
 import dev.guardian.billing.sink.CostAnomalyRow;
 import dev.guardian.billing.sink.CostRollupRow;
@@ -117,6 +119,11 @@ public class ProductionBillingSinks implements BillingSinks {
                 .name("Kafka " + topic)
                 .uid("billing-sink-kafka-alerts");
         clickHouse(alerts, CostAlertRow.TABLE, new CostAlertRow());
+    }
+
+    @Override
+    public void budgetStatus(DataStream<BudgetStatus> status) {
+        clickHouse(status, BudgetStatusRow.TABLE, new BudgetStatusRow());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.guardian.billing.testing;
 
 import dev.guardian.billing.BillingSinks;
+import dev.guardian.billing.budget.BudgetStatus;
 import dev.guardian.billing.record.BillingDelivery;
 import dev.guardian.billing.rollup.CostRollup;
 import dev.guardian.billing.rollup.RollupGranularity;
@@ -26,6 +27,7 @@ public class CollectingBillingSinks implements BillingSinks {
     public final CollectingSink<Forecast> forecasts = new CollectingSink<>();
     public final CollectingSink<Anomaly> anomalies = new CollectingSink<>();
     public final CollectingSink<Alert> alerts = new CollectingSink<>();
+    public final CollectingSink<BudgetStatus> budgetStatus = new CollectingSink<>();
     public final CollectingSink<DeadLetter> deadLetters = new CollectingSink<>();
 
     @Override
@@ -53,6 +55,11 @@ public class CollectingBillingSinks implements BillingSinks {
     @Override
     public void alerts(DataStream<Alert> stream) {
         stream.sinkTo(alerts).name("alerts").uid("test-alerts");
+    }
+
+    @Override
+    public void budgetStatus(DataStream<BudgetStatus> stream) {
+        stream.sinkTo(budgetStatus).name("budget status").uid("test-budget-status");
     }
 
     @Override
