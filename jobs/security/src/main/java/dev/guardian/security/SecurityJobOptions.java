@@ -153,10 +153,11 @@ public final class SecurityJobOptions {
     public static final ConfigOption<DetectionLevel> ALERT_MIN_LEVEL =
             ConfigOptions.key("guardian.security.alert-min-level")
                     .enumType(DetectionLevel.class)
-                    .defaultValue(DetectionLevel.LOW)
+                    .defaultValue(DetectionLevel.MEDIUM)
                     .withDescription(
-                            "Detections of rules at this level or above also raise an alert;"
-                                    + " all are kept in Kafka, ClickHouse and Elasticsearch.");
+                            "Detections of rules at this level or above also raise an alert"
+                                    + " (Sigma: medium is to be reviewed, high to alert); all"
+                                    + " are kept in Kafka, ClickHouse and Elasticsearch.");
 
     public static final ConfigOption<String> GRAFANA_URL =
             ConfigOptions.key("guardian.security.grafana-url")

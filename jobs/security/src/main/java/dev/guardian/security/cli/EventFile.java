@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.guardian.security.cloudtrail.CloudTrailRecords;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,42 +27,44 @@ final class EventFile {
 
     static void read(Path file, CloudTrailRecords parser, RecordSink records, RejectSink rejects)
             throws IOException {
-        if (isOneDocument(file, parser)) {
-            CloudTrailRecords.Batch batch = parser.parse(Files.readAllBytes(file));
+        read(Files.readAllBytes(file), parser, records, rejects);
+    }
+
+    /** The same for a file's content already in memory (a zip entry, a gunzipped file). */
+    static void read(
+            byte[] content, CloudTrailRecords parser, RecordSink records, RejectSink rejects)
+            throws IOException {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (isOneDocument(text, parser)) {
+            CloudTrailRecords.Batch batch = parser.parse(content);
             batch.records().forEach(r -> records.accept(1, r));
             batch.rejects().forEach(r -> rejects.accept(1, r));
             return;
         }
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int line = 0;
-            while ((text = reader.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
+        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
                     continue;
                 }
-                CloudTrailRecords.Batch batch = parser.parse(text);
+                CloudTrailRecords.Batch batch = parser.parse(line);
                 for (JsonNode record : batch.records()) {
-                    records.accept(line, record);
+                    records.accept(number, record);
                 }
                 for (String reason : batch.rejects()) {
-                    rejects.accept(line, reason);
+                    rejects.accept(number, reason);
                 }
             }
         }
     }
 
-    /** A file whose first line is not JSON on its own but whose whole text is. */
-    private static boolean isOneDocument(Path file, CloudTrailRecords parser) throws IOException {
-        String first;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            first = reader.readLine();
-        }
-        if (first == null) {
-            return false;
-        }
-        String t = first.trim();
-        if (!(t.startsWith("{") || t.startsWith("["))) {
+    /** A text whose first line is not JSON on its own but whose whole is. */
+    private static boolean isOneDocument(String text, CloudTrailRecords parser) {
+        int newline = text.indexOf('\n');
+        String t = (newline < 0 ? text : text.substring(0, newline)).trim();
+        if (newline < 0 || !(t.startsWith("{") || t.startsWith("["))) {
             return false;
         }
         boolean firstLineIsJson =
@@ -70,7 +73,7 @@ final class EventFile {
             return false;
         }
         try {
-            CloudTrailRecords.json().readTree(file.toFile());
+            CloudTrailRecords.json().readTree(text);
             return true;
         } catch (IOException e) {
             return false;
