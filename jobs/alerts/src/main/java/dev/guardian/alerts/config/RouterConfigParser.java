@@ -27,15 +27,35 @@ public final class RouterConfigParser {
 
     private RouterConfigParser() {}
 
+    /** Reads a config file; relative {@code *_file} paths are taken from the file's folder. */
     public static RouterConfig parseFile(Path file) {
+        String yaml;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UsageException("cannot read alert router config " + file + ": " + e);
         }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(yaml, base);
     }
 
     public static RouterConfig parse(String yaml) {
+        return parse(yaml, null);
+    }
+
+    private static final ThreadLocal<Path> BASE = new ThreadLocal<>();
+
+    /** As {@link #parse(String)}, resolving relative secret-file paths against {@code base}. */
+    public static RouterConfig parse(String yaml, Path base) {
+        BASE.set(base);
+        try {
+            return parseYaml(yaml);
+        } finally {
+            BASE.remove();
+        }
+    }
+
+    private static RouterConfig parseYaml(String yaml) {
         Object root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -204,7 +224,13 @@ public final class RouterConfigParser {
             return SecretRef.env(env);
         }
         if (file != null) {
-            return SecretRef.file(file);
+            Path base = BASE.get();
+            Path path = Path.of(file);
+            // Resolved now, where the config is read: the TaskManager's working folder differs.
+            return SecretRef.file(
+                    base == null || path.isAbsolute()
+                            ? file
+                            : base.resolve(path).normalize().toString());
         }
         return plain == null ? null : SecretRef.plain(plain);
     }

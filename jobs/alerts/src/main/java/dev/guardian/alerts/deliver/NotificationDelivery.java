@@ -61,6 +61,7 @@ public class NotificationDelivery extends RichAsyncFunction<Notification, Delive
     private transient Counter delivered;
     private transient Counter failed;
     private transient Counter skipped;
+    private transient volatile boolean closing;
 
     public NotificationDelivery(RouterConfig config, DeliveryLedger ledger) {
         this.config = config;
@@ -168,11 +169,13 @@ public class NotificationDelivery extends RichAsyncFunction<Notification, Delive
                                         skippedOutcome(n, receiver, deliveryId));
                             }
                             byte[] body = render(n, receiver);
+                            // thenApply, not async: the ledger write runs in the thread that got
+                            // the receiver's answer, inside the exchange close() waits for.
                             return delivery.deliver(
                                             new ReceiverDelivery.Request(
                                                     receiver, n, deliveryId, body),
-                                            invocation::abandoned)
-                                    .thenCompose(attempts -> remember(n, receiver, attempts));
+                                            () -> invocation.abandoned() || closing)
+                                    .thenApply(attempts -> remember(n, receiver, attempts));
                         });
     }
 
@@ -189,29 +192,24 @@ public class NotificationDelivery extends RichAsyncFunction<Notification, Delive
         }
     }
 
-    private CompletableFuture<DeliveryOutcome> remember(
+    private DeliveryOutcome remember(
             Notification n, ResolvedReceiver receiver, List<DeliveryAttemptRecord> attempts) {
         DeliveryOutcome outcome = new DeliveryOutcome();
         outcome.notification = n;
         outcome.receiverType = typeName(receiver);
         outcome.attempts.addAll(attempts);
-        if (outcome.finalStatus() != DeliveryStatus.DELIVERED) {
-            return CompletableFuture.completedFuture(outcome);
+        if (outcome.finalStatus() == DeliveryStatus.DELIVERED) {
+            DeliveryAttemptRecord last = outcome.last();
+            try {
+                ledgerSession.recordDelivered(last.deliveryId, last);
+            } catch (Exception e) {
+                LOG.warn(
+                        "Delivered {} but could not record it in the ledger: {}",
+                        last.deliveryId,
+                        redactor.redact(e.toString()));
+            }
         }
-        DeliveryAttemptRecord last = outcome.last();
-        return CompletableFuture.runAsync(
-                        () -> {
-                            try {
-                                ledgerSession.recordDelivered(last.deliveryId, last);
-                            } catch (Exception e) {
-                                LOG.warn(
-                                        "Delivered {} but could not record it in the ledger: {}",
-                                        last.deliveryId,
-                                        redactor.redact(e.toString()));
-                            }
-                        },
-                        ledgerThreads)
-                .thenApply(ignored -> outcome);
+        return outcome;
     }
 
     byte[] render(Notification n, ResolvedReceiver receiver) {
@@ -284,8 +282,21 @@ public class NotificationDelivery extends RichAsyncFunction<Notification, Delive
         }
     }
 
+    /** Longest close() waits for answers already on their way, so that each gets recorded. */
+    static final long CLOSE_GRACE_MILLIS = 5_000;
+
     @Override
     public void close() throws Exception {
+        // A failover cancels this step while requests are in flight: a receiver may already have
+        // accepted one. Waiting for those answers (bounded) lets the ledger record them, so the
+        // restored job does not send them again. No new attempt starts meanwhile.
+        closing = true;
+        long deadline = System.currentTimeMillis() + CLOSE_GRACE_MILLIS;
+        while (delivery != null
+                && delivery.exchangesUnderWay() > 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
         }

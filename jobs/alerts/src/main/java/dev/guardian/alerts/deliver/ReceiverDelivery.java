@@ -39,6 +39,10 @@ final class ReceiverDelivery {
     private final LongSupplier clock;
     private final Redactor redactor;
 
+    /** HTTP exchanges under way, including what completing them triggers (the ledger write). */
+    private final java.util.concurrent.atomic.AtomicInteger exchanges =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     ReceiverDelivery(
             HttpClient http,
             ScheduledExecutorService scheduler,
@@ -71,6 +75,11 @@ final class ReceiverDelivery {
         }
     }
 
+    /** Exchanges under way: a closing step waits for them so that no answer goes unrecorded. */
+    int exchangesUnderWay() {
+        return exchanges.get();
+    }
+
     /** Attempts until delivered, refused for good, out of attempts, or {@code abandoned}. */
     CompletableFuture<List<DeliveryAttemptRecord>> deliver(
             Request request, BooleanSupplier abandoned) {
@@ -85,7 +94,10 @@ final class ReceiverDelivery {
             List<DeliveryAttemptRecord> attempts,
             BooleanSupplier abandoned,
             CompletableFuture<List<DeliveryAttemptRecord>> result) {
-        RetrySettings retry = request.receiver.config.retry;
+        if (attempt > 1 && abandoned.getAsBoolean()) {
+            result.complete(attempts); // closing, or given up on: no more attempts
+            return;
+        }
         long started = clock.getAsLong();
         long startedNanos = System.nanoTime();
         HttpRequest httpRequest;
@@ -97,88 +109,103 @@ final class ReceiverDelivery {
             result.complete(attempts);
             return;
         }
+        exchanges.incrementAndGet();
         http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString())
                 .whenComplete(
                         (response, failure) -> {
-                            long latency = (System.nanoTime() - startedNanos) / 1_000_000;
-                            int status = response == null ? 0 : response.statusCode();
-                            long retryAfter =
-                                    response == null
-                                            ? 0
-                                            : RetryAfter.millis(
-                                                    response.headers().firstValue("Retry-After"),
-                                                    clock.getAsLong());
-                            if (failure == null && status >= 200 && status < 300) {
-                                attempts.add(
-                                        record(
-                                                request,
-                                                attempt,
-                                                DeliveryStatus.DELIVERED,
-                                                status,
-                                                latency,
-                                                started,
-                                                0,
-                                                null));
-                                result.complete(attempts);
-                                return;
-                            }
-                            // Redacted here, before it reaches a log line or a record.
-                            String problem =
-                                    failure != null
-                                            ? error(unwrap(failure))
-                                            : redactor.redact("HTTP " + status + body(response));
-                            boolean retryable =
-                                    failure != null
-                                            ? unwrap(failure) instanceof IOException
-                                            : retryable(status);
-                            boolean more =
-                                    retryable
-                                            && attempt < retry.maxAttempts
-                                            && !abandoned.getAsBoolean();
-                            attempts.add(
-                                    record(
-                                            request,
-                                            attempt,
-                                            more ? DeliveryStatus.RETRYING : DeliveryStatus.FAILED,
-                                            status,
-                                            latency,
-                                            started,
-                                            retryAfter,
-                                            problem));
-                            if (!more) {
-                                LOG.warn(
-                                        "Notification {} to receiver {} failed after {} attempt(s): {}",
-                                        request.notification.id,
-                                        request.receiver.config.name,
-                                        attempt,
-                                        problem);
-                                result.complete(attempts);
-                                return;
-                            }
-                            long wait =
-                                    retry.backoffMillis(attempt, random.getAsDouble(), retryAfter);
-                            LOG.info(
-                                    "Notification {} to receiver {}: attempt {} failed ({}), retrying in {} ms",
-                                    request.notification.id,
-                                    request.receiver.config.name,
-                                    attempt,
-                                    problem,
-                                    wait);
                             try {
-                                scheduler.schedule(
-                                        () ->
-                                                attempt(
-                                                        request,
-                                                        attempt + 1,
-                                                        attempts,
-                                                        abandoned,
-                                                        result),
-                                        wait,
-                                        TimeUnit.MILLISECONDS);
-                            } catch (RuntimeException shutDown) {
-                                result.complete(attempts);
+                                handle(
+                                        request,
+                                        attempt,
+                                        attempts,
+                                        abandoned,
+                                        result,
+                                        started,
+                                        startedNanos,
+                                        response,
+                                        failure);
+                            } finally {
+                                exchanges.decrementAndGet();
                             }
                         });
+    }
+
+    private void handle(
+            Request request,
+            int attempt,
+            List<DeliveryAttemptRecord> attempts,
+            BooleanSupplier abandoned,
+            CompletableFuture<List<DeliveryAttemptRecord>> result,
+            long started,
+            long startedNanos,
+            HttpResponse<String> response,
+            Throwable failure) {
+        RetrySettings retry = request.receiver.config.retry;
+        long latency = (System.nanoTime() - startedNanos) / 1_000_000;
+        int status = response == null ? 0 : response.statusCode();
+        long retryAfter =
+                response == null
+                        ? 0
+                        : RetryAfter.millis(
+                                response.headers().firstValue("Retry-After"), clock.getAsLong());
+        if (failure == null && status >= 200 && status < 300) {
+            attempts.add(
+                    record(
+                            request,
+                            attempt,
+                            DeliveryStatus.DELIVERED,
+                            status,
+                            latency,
+                            started,
+                            0,
+                            null));
+            result.complete(attempts);
+            return;
+        }
+        // Redacted here, before it reaches a log line or a record.
+        String problem =
+                failure != null
+                        ? error(unwrap(failure))
+                        : redactor.redact("HTTP " + status + body(response));
+        boolean retryable =
+                failure != null ? unwrap(failure) instanceof IOException : retryable(status);
+        boolean more = retryable && attempt < retry.maxAttempts && !abandoned.getAsBoolean();
+        attempts.add(
+                record(
+                        request,
+                        attempt,
+                        more ? DeliveryStatus.RETRYING : DeliveryStatus.FAILED,
+                        status,
+                        latency,
+                        started,
+                        retryAfter,
+                        problem));
+        if (!more) {
+            LOG.warn(
+                    "Notification {} to receiver {} failed after {} attempt(s): {}",
+                    request.notification.id,
+                    request.receiver.config.name,
+                    attempt,
+                    problem);
+            result.complete(attempts);
+            return;
+        }
+        long wait = retry.backoffMillis(attempt, random.getAsDouble(), retryAfter);
+        LOG.info(
+                "Notification {} to receiver {}: attempt {} failed ({}), retrying in {} ms",
+                request.notification.id,
+                request.receiver.config.name,
+                attempt,
+                problem,
+                wait);
+        try {
+            scheduler.schedule(
+                    () -> attempt(request, attempt + 1, attempts, abandoned, result),
+                    wait,
+                    TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shutDown) {
+            result.complete(attempts);
+        }
     }
 
     private HttpRequest build(Request request) {

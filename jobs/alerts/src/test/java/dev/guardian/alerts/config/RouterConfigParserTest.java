@@ -131,6 +131,18 @@ class RouterConfigParserTest {
     }
 
     @Test
+    void relativeSecretFilesAreReadFromTheConfigsFolder(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("router.yaml");
+        Files.writeString(
+                config,
+                "receivers: [{name: s, type: slack, url_file: secrets/slack}]\n"
+                        + "routes: [{receiver: s}]\n");
+        RouterConfig c = RouterConfigParser.parseFile(config);
+        assertThat(c.receiver("s").url)
+                .hasToString("file:" + dir.resolve("secrets/slack").toAbsolutePath());
+    }
+
+    @Test
     void maintenanceWindowsMayRunPastMidnight() {
         RouterConfig c =
                 RouterConfigParser.parse(
