@@ -193,7 +193,11 @@ public class CostForecastOperator extends AbstractStreamOperator<Forecast>
                     RootCause.learn(
                             usualShares.value(), open.breakdown, open.total, settings.shareRate));
             CostIncidentState current = incident.value();
-            if (current != null && ++current.normalHours >= settings.resolveAfterHours) {
+            // hours before the incident began may close after its first hour was flagged early:
+            // only normal hours after its start count towards resolving it
+            if (current != null
+                    && hour > current.startHour
+                    && ++current.normalHours >= settings.resolveAfterHours) {
                 output.collect(
                         ALERTS,
                         new StreamRecord<>(
