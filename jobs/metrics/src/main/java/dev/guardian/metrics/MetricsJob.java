@@ -5,6 +5,7 @@ import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.metrics.anomaly.AnomalySettings;
 import dev.guardian.metrics.anomaly.DetectSeriesAnomalies;
+import dev.guardian.metrics.anomaly.DetectSeriesAnomaliesOperator;
 import dev.guardian.metrics.rollup.EmitMinuteRollup;
 import dev.guardian.metrics.rollup.MinuteRollupAggregate;
 import dev.guardian.metrics.validate.DecodeMetricSamples;
@@ -67,9 +68,10 @@ public final class MetricsJob {
 
         SingleOutputStreamOperator<Anomaly> anomalies =
                 samples.keyBy(new SeriesIdSelector())
-                        .process(
-                                new DetectSeriesAnomalies(AnomalySettings.from(conf)),
-                                AvroRecordTypeInfo.forRecord(Anomaly.class))
+                        .transform(
+                                "Series anomaly detection",
+                                AvroRecordTypeInfo.forRecord(Anomaly.class),
+                                new DetectSeriesAnomaliesOperator(AnomalySettings.from(conf)))
                         .name("Series anomaly detection")
                         .uid("metrics-anomalies");
         sinks.anomalies(anomalies);

@@ -153,6 +153,17 @@ public final class MetricsJobOptions {
                                     + " not grow state forever. 0 keeps it for ever; changing"
                                     + " between 0 and a duration needs a fresh state.");
 
+    public static final ConfigOption<Integer> ANOMALY_MODEL_CACHE =
+            ConfigOptions.key("guardian.metrics.anomaly.model-cache")
+                    .intType()
+                    .defaultValue(4096)
+                    .withDescription(
+                            "Series whose detector model each subtask keeps deserialised between"
+                                    + " points (some 10-20 KB of heap each). Models reach keyed"
+                                    + " state before every checkpoint and when evicted, instead of"
+                                    + " at every point: with RocksDB that is most of the per-point"
+                                    + " cost. 0 reads and writes state at every point.");
+
     public static final ConfigOption<String> GRAFANA_URL =
             ConfigOptions.key("guardian.metrics.grafana-url")
                     .stringType()

@@ -17,6 +17,7 @@ import org.apache.flink.configuration.Configuration;
  * @param resolveScore score under which a point is normal
  * @param resolveSilenceMillis event time without a point after which an open episode ends
  * @param stateTtl how long an idle series keeps its model; zero for ever
+ * @param modelCacheSize models kept deserialised per subtask between checkpoints; 0 for none
  * @param grafanaUrl base URL of Grafana, for links
  * @param clickHouseUrl ClickHouse HTTP URL, for the raw-data link
  * @param clickHouseDatabase database of {@code metric_points}
@@ -27,6 +28,7 @@ public record AnomalySettings(
         double resolveScore,
         long resolveSilenceMillis,
         Duration stateTtl,
+        int modelCacheSize,
         String grafanaUrl,
         String clickHouseUrl,
         String clickHouseDatabase)
@@ -47,6 +49,9 @@ public record AnomalySettings(
         if (resolveSilenceMillis <= 0) {
             throw new IllegalArgumentException("resolve silence must be positive");
         }
+        if (modelCacheSize < 0) {
+            throw new IllegalArgumentException("model cache size must not be negative");
+        }
         if (stateTtl.isNegative()) {
             throw new IllegalArgumentException("state TTL must not be negative");
         }
@@ -61,6 +66,7 @@ public record AnomalySettings(
                 conf.get(MetricsJobOptions.ANOMALY_RESOLVE_SCORE),
                 conf.get(MetricsJobOptions.ANOMALY_RESOLVE_SILENCE).toMillis(),
                 conf.get(MetricsJobOptions.ANOMALY_STATE_TTL),
+                conf.get(MetricsJobOptions.ANOMALY_MODEL_CACHE),
                 conf.get(MetricsJobOptions.GRAFANA_URL),
                 conf.get(ClickHouseOptions.URL),
                 conf.get(ClickHouseOptions.DATABASE));

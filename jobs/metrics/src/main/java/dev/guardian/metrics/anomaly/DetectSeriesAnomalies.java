@@ -25,6 +25,9 @@ import org.apache.flink.util.OutputTag;
  * fingerprint after enough normal points in a row, or when the series falls silent (event-time
  * timer), and its state is cleared. Every scored point leaves as an {@link AnomalyScore} on {@link
  * #SCORES}.
+ *
+ * <p>Run it with {@link DetectSeriesAnomaliesOperator}, which keeps recent models deserialised
+ * between points ({@link ModelCache}) instead of reading and writing state at every point.
  */
 public class DetectSeriesAnomalies extends KeyedProcessFunction<Long, MetricSample, Anomaly> {
 
@@ -43,6 +46,9 @@ public class DetectSeriesAnomalies extends KeyedProcessFunction<Long, MetricSamp
     private transient ValueState<SeriesAnomalyScorer> model;
     private transient ValueState<AnomalyEpisode> episode;
     private transient Counter anomalies;
+
+    /** Set by {@link DetectSeriesAnomaliesOperator}; without it every point goes to state. */
+    private transient ModelCache cache;
 
     public DetectSeriesAnomalies(AnomalySettings settings) {
         this.settings = settings;
@@ -68,22 +74,38 @@ public class DetectSeriesAnomalies extends KeyedProcessFunction<Long, MetricSamp
         anomalies = getRuntimeContext().getMetricGroup().counter("anomalies");
     }
 
+    void useCache(ModelCache cache) {
+        this.cache = cache;
+    }
+
+    /** Writes a model to state under the current key (the operator sets it). */
+    void storeModel(SeriesAnomalyScorer scorer) throws java.io.IOException {
+        model.update(scorer);
+    }
+
     @Override
     public void processElement(MetricSample sample, Context ctx, Collector<Anomaly> out)
             throws Exception {
-        SeriesAnomalyScorer scorer = model.value();
+        SeriesAnomalyScorer scorer = cache == null ? null : cache.get(sample.seriesId);
         if (scorer == null) {
-            scorer =
-                    SeriesAnomalyScorer.create(
-                            settings.detector(),
-                            sample.isCounter() ? SeriesKind.COUNTER : SeriesKind.GAUGE);
-        } else {
-            // a job restored with another detector configuration applies it to every series
-            scorer = scorer.reconfigured(settings.detector());
+            scorer = model.value();
+            if (scorer == null) {
+                scorer =
+                        SeriesAnomalyScorer.create(
+                                settings.detector(),
+                                sample.isCounter() ? SeriesKind.COUNTER : SeriesKind.GAUGE);
+            } else {
+                // a job restored with another detector configuration applies it to every series
+                scorer = scorer.reconfigured(settings.detector());
+            }
         }
         long before = scorer.points();
         AnomalyResult result = scorer.feed(sample.timestampMillis, sample.value);
-        model.update(scorer);
+        if (cache == null) {
+            model.update(scorer);
+        } else {
+            cache.put(sample.seriesId, scorer);
+        }
         if (scorer.points() == before) {
             return; // not scored: out of order, or the first point of a counter
         }

@@ -13,16 +13,16 @@ import java.nio.file.Path;
  * A scratch copy of the metrics tables for benchmarks with the real sinks, so benchmark rows never
  * mix with the demo's or a user's data. Created from the same DDL the stack applies.
  */
-final class BenchDatabase {
+public final class BenchDatabase {
 
-    static final String NAME = "guardian_bench";
+    public static final String NAME = "guardian_bench";
 
     /** The metrics job's tables. */
     private static final String[] DDL = {"010_metrics.sql", "020_anomalies.sql"};
 
     private BenchDatabase() {}
 
-    static void create() throws IOException, InterruptedException {
+    public static void create() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         clickhouse(http, "CREATE DATABASE IF NOT EXISTS " + NAME);
         for (String file : DDL) {

@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.metrics.MetricSample;
+import dev.guardian.metrics.MetricsJobOptions;
 import dev.guardian.metrics.SeriesIdSelector;
 import dev.guardian.schemas.Alert;
 import dev.guardian.schemas.AlertStatus;
 import dev.guardian.schemas.Anomaly;
 import dev.guardian.schemas.Source;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -41,15 +42,39 @@ class DetectSeriesAnomaliesTest {
         harness.close();
     }
 
+    private long checkpointId;
+
     private static KeyedOneInputStreamOperatorTestHarness<Long, MetricSample, Anomaly> newHarness()
             throws Exception {
+        return newHarness(SETTINGS);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<Long, MetricSample, Anomaly> newHarness(
+            AnomalySettings settings) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<Long, MetricSample, Anomaly> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new DetectSeriesAnomalies(SETTINGS)),
+                        new DetectSeriesAnomaliesOperator(settings),
                         new SeriesIdSelector(),
                         Types.LONG);
         harness.setup(AvroRecordTypeInfo.forRecord(Anomaly.class).createSerializer(null));
         return harness;
+    }
+
+    private static AnomalySettings withModelCache(int size) {
+        Configuration conf = new Configuration();
+        conf.set(MetricsJobOptions.ANOMALY_MODEL_CACHE, size);
+        return AnomalySettings.from(conf);
+    }
+
+    /** Keyed state entries once cached models have been flushed, as before a barrier. */
+    private int stateEntries() throws Exception {
+        harness.prepareSnapshotPreBarrier(++checkpointId);
+        return harness.numKeyedStateEntries();
+    }
+
+    private OperatorSubtaskState checkpoint() throws Exception {
+        harness.prepareSnapshotPreBarrier(++checkpointId);
+        return harness.snapshot(checkpointId, checkpointId);
     }
 
     private void feed(MetricSample sample) throws Exception {
@@ -86,7 +111,7 @@ class DetectSeriesAnomaliesTest {
         history(cpu);
         assertThat(anomalies()).isEmpty();
         assertThat(alerts()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // the model only
+        assertThat(stateEntries()).isEqualTo(1); // the model only
         assertThat(harness.numEventTimeTimers()).isZero();
 
         int spike = cpu.next();
@@ -110,7 +135,7 @@ class DetectSeriesAnomaliesTest {
                             assertThat(a.getStatus()).isEqualTo(AlertStatus.FIRING);
                             assertThat(a.getOriginId()).isEqualTo(anomaly.getId());
                         });
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(2); // model and episode
+        assertThat(stateEntries()).isEqualTo(2); // model and episode
         assertThat(harness.numEventTimeTimers()).isEqualTo(1); // silence check
 
         int resolvedAt = -1;
@@ -131,7 +156,7 @@ class DetectSeriesAnomaliesTest {
                 .allSatisfy(s -> assertThat(s.score).isLessThan(SETTINGS.resolveScore()));
         assertThat(scores).hasSize(cpu.next()); // every gauge point is scored
         assertThat(anomalies()).hasSize(1);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(stateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -163,7 +188,7 @@ class DetectSeriesAnomaliesTest {
         assertThat(resolved.getTime().toEpochMilli())
                 .isEqualTo(last + SETTINGS.resolveSilenceMillis());
         assertThat(resolved.getSummary()).contains("no point since");
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(stateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -173,7 +198,7 @@ class DetectSeriesAnomaliesTest {
         history(cpu);
         feed(cpu.value(0.99));
         String fingerprint = alerts().get(0).getFingerprint();
-        OperatorSubtaskState snapshot = harness.snapshot(1L, 1L);
+        OperatorSubtaskState snapshot = checkpoint();
         harness.close();
 
         harness = newHarness();
@@ -198,7 +223,7 @@ class DetectSeriesAnomaliesTest {
                             assertThat(a.getFingerprint()).isEqualTo(fingerprint);
                         });
         assertThat(anomalies()).isEmpty();
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(stateEntries()).isEqualTo(1);
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -214,7 +239,7 @@ class DetectSeriesAnomaliesTest {
         // the first point of a counter has no rate yet
         assertThat(scores).hasSize(19);
         assertThat(scores).allSatisfy(s -> assertThat(s.value).isEqualTo(5.0));
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(stateEntries()).isEqualTo(1);
     }
 
     @Test
@@ -230,6 +255,63 @@ class DetectSeriesAnomaliesTest {
         assertThat(anomalies())
                 .singleElement()
                 .satisfies(x -> assertThat(x.getEntity()).contains("host=\"e\""));
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(3); // two models, one episode
+        assertThat(stateEntries()).isEqualTo(3); // two models, one episode
+    }
+
+    @Test
+    void cachedModelsReachStateBeforeTheBarrierAndWhenEvicted() throws Exception {
+        SeriesPoints a = SeriesPoints.cpu("g");
+        for (int i = 0; i < 10; i++) {
+            feed(a.normal());
+        }
+        assertThat(harness.numKeyedStateEntries()).as("cached, not yet in state").isZero();
+        assertThat(stateEntries()).isEqualTo(1);
+        harness.close();
+
+        harness = newHarness(withModelCache(1));
+        harness.open();
+        SeriesPoints b = SeriesPoints.cpu("h");
+        SeriesPoints c = SeriesPoints.cpu("i");
+        feed(b.normal());
+        feed(c.normal()); // evicts b's model, which goes to state under b
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(stateEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void theCacheChangesNoScore() throws Exception {
+        List<Double> uncached = scoresOf(newHarness(withModelCache(0)), false);
+        List<Double> evicting = scoresOf(newHarness(withModelCache(1)), false);
+        List<Double> restored = scoresOf(newHarness(SETTINGS), true);
+        assertThat(uncached).hasSize(2 * (HISTORY + 20));
+        assertThat(evicting).isEqualTo(uncached);
+        assertThat(restored).isEqualTo(uncached);
+    }
+
+    /** Two interleaved series with a spike each; optionally checkpointed and restored midway. */
+    private List<Double> scoresOf(
+            KeyedOneInputStreamOperatorTestHarness<Long, MetricSample, Anomaly> run,
+            boolean restoreMidway)
+            throws Exception {
+        harness.close();
+        harness = run;
+        harness.open();
+        SeriesPoints a = SeriesPoints.cpu("j");
+        SeriesPoints b = SeriesPoints.cpu("k");
+        List<Double> scores = new ArrayList<>();
+        for (int i = 0; i < HISTORY + 20; i++) {
+            if (restoreMidway && i == HISTORY / 2) {
+                scores.addAll(scores().stream().map(s -> s.score).toList());
+                OperatorSubtaskState snapshot = checkpoint();
+                harness.close();
+                harness = newHarness(SETTINGS);
+                harness.initializeState(snapshot);
+                harness.open();
+            }
+            feed(i == HISTORY ? a.value(0.99) : a.normal());
+            feed(b.normal());
+        }
+        scores.addAll(scores().stream().map(s -> s.score).toList());
+        return scores;
     }
 }
