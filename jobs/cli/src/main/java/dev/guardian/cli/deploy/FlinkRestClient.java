@@ -100,6 +100,12 @@ public final class FlinkRestClient {
         return get("jobs/" + jobId + "/checkpoints");
     }
 
+    /** One checkpoint with its state size per job vertex ({@code tasks}). */
+    public JsonNode checkpointDetails(String jobId, long checkpointId)
+            throws IOException, InterruptedException {
+        return get("jobs/" + jobId + "/checkpoints/details/" + checkpointId);
+    }
+
     public JsonNode job(String jobId) throws IOException, InterruptedException {
         return get("jobs/" + jobId);
     }
