@@ -60,7 +60,8 @@ public final class AlertRouterJob {
                                 new AlertClock<AlertView>(
                                         new AlertTime(),
                                         outOfOrderness,
-                                        conf.get(AlertRouterOptions.WALL_CLOCK_WATERMARK)))
+                                        conf.get(AlertRouterOptions.WALL_CLOCK_WATERMARK),
+                                        conf.get(AlertRouterOptions.IDLE_CLOCK_AFTER)))
                         .name("Alert time")
                         .uid("alerts-event-time");
         // Mute commands carry no event time; the wall clock keeps their input from holding back
@@ -68,7 +69,8 @@ public final class AlertRouterJob {
         DataStream<String> mutes =
                 muteCommands
                         .assignTimestampsAndWatermarks(
-                                new AlertClock<String>(new ArrivalTime(), Duration.ZERO, true))
+                                new AlertClock<String>(
+                                        new ArrivalTime(), Duration.ZERO, true, Duration.ZERO))
                         .name("Mute time")
                         .uid("alerts-mutes-time");
 

@@ -61,6 +61,15 @@ public final class AlertRouterOptions {
                                     + " so auto-resolves, group updates and rate-limit summaries"
                                     + " fire on time between incidents.");
 
+    public static final ConfigOption<Duration> IDLE_CLOCK_AFTER =
+            ConfigOptions.key("guardian.alerts.idle-clock-after")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "With the wall-clock watermark: how long without alerts before the"
+                                    + " watermark follows the clock. While alerts flow (a backlog,"
+                                    + " an incident) it follows their times only.");
+
     public static final ConfigOption<Integer> DELIVERY_CAPACITY =
             ConfigOptions.key("guardian.alerts.delivery-capacity")
                     .intType()

@@ -31,6 +31,12 @@ public final class RouterConfig implements Serializable {
      */
     public final Duration resolvedMemory;
 
+    /**
+     * How long a resolve is held before it is notified; a firing update within it cancels the
+     * resolve and continues the episode, so a flapping alert does not page again. Zero: at once.
+     */
+    public final Duration resolveDelay;
+
     public final Map<String, ReceiverConfig> receivers;
     public final List<RouteRule> routes;
     public final List<MuteRule> mutes;
@@ -41,6 +47,7 @@ public final class RouterConfig implements Serializable {
             Duration renotifyInterval,
             Duration autoResolveAfter,
             Duration resolvedMemory,
+            Duration resolveDelay,
             Map<String, ReceiverConfig> receivers,
             List<RouteRule> routes,
             List<MuteRule> mutes,
@@ -49,6 +56,7 @@ public final class RouterConfig implements Serializable {
         this.renotifyInterval = renotifyInterval;
         this.autoResolveAfter = autoResolveAfter;
         this.resolvedMemory = resolvedMemory;
+        this.resolveDelay = resolveDelay;
         this.receivers = new LinkedHashMap<>(receivers);
         this.routes = new ArrayList<>(routes);
         this.mutes = new ArrayList<>(mutes);

@@ -72,6 +72,7 @@ public final class RouterConfigParser {
                 dedup.duration("auto_resolve_after", RouterConfig.DEFAULT_AUTO_RESOLVE);
         Duration resolvedMemory =
                 dedup.duration("resolved_memory", RouterConfig.DEFAULT_RESOLVED_MEMORY);
+        Duration resolveDelay = dedup.duration("resolve_delay", Duration.ZERO);
         dedup.rejectUnknown();
         if (renotify.isZero() || autoResolve.isZero()) {
             throw ConfigNode.error("dedup", "intervals must be positive");
@@ -125,7 +126,15 @@ public final class RouterConfigParser {
         }
         top.rejectUnknown();
         return new RouterConfig(
-                renotify, autoResolve, resolvedMemory, receivers, routes, mutes, windows, links);
+                renotify,
+                autoResolve,
+                resolvedMemory,
+                resolveDelay,
+                receivers,
+                routes,
+                mutes,
+                windows,
+                links);
     }
 
     private static ReceiverConfig receiver(ConfigNode r) {

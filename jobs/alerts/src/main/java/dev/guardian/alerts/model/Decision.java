@@ -17,7 +17,12 @@ public enum Decision {
     /** A mute rule or maintenance window matched: recorded, not notified. */
     MUTED(false),
     /** A resolve of an episode nobody was told about (muted throughout, or unknown). */
-    RESOLVED_SILENTLY(false);
+    RESOLVED_SILENTLY(false),
+    /**
+     * Resolved, held for {@code resolve_delay} in case it fires again (a flapping alert): becomes a
+     * RESOLVE when the delay passes, or nothing if it fires again before.
+     */
+    RESOLVING(false);
 
     private final boolean notifies;
 
@@ -30,6 +35,9 @@ public enum Decision {
     }
 
     public boolean resolves() {
-        return this == RESOLVE || this == AUTO_RESOLVE || this == RESOLVED_SILENTLY;
+        return this == RESOLVE
+                || this == AUTO_RESOLVE
+                || this == RESOLVED_SILENTLY
+                || this == RESOLVING;
     }
 }

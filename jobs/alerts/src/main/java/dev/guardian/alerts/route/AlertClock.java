@@ -12,10 +12,12 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 /**
  * Event time for the router. Decisions compare alert times (so a replay decides the same), and
  * timers (group windows, auto-resolve, rate-limit windows) fire on watermarks. Alerts are sparse,
- * so a watermark made of alert times alone would stall between incidents: with {@code wallClock}
- * the watermark also follows the TaskManager's clock (minus the allowed lateness), so an
- * auto-resolve fires on time even when no other alert arrives. Tests switch the wall clock off and
- * get deterministic time from the data.
+ * so a watermark made of alert times alone would stall between incidents: with {@code wallClock},
+ * once no alert has arrived for {@code idleAfter}, the watermark follows the TaskManager's clock,
+ * so an auto-resolve fires on time even when nothing else happens. While alerts keep coming (a
+ * backlog after a restart, an incident) the watermark follows their times only, so a backlog is
+ * decided as it happened and auto-resolves do not overtake the real resolves in it. Tests switch
+ * the wall clock off and get deterministic time from the data.
  */
 public final class AlertClock<T> implements WatermarkStrategy<T> {
 
@@ -30,11 +32,17 @@ public final class AlertClock<T> implements WatermarkStrategy<T> {
     private final EventTime<T> eventTime;
     private final long outOfOrdernessMillis;
     private final boolean wallClock;
+    private final long idleAfterMillis;
 
-    public AlertClock(EventTime<T> eventTime, Duration outOfOrderness, boolean wallClock) {
+    public AlertClock(
+            EventTime<T> eventTime,
+            Duration outOfOrderness,
+            boolean wallClock,
+            Duration idleAfter) {
         this.eventTime = eventTime;
         this.outOfOrdernessMillis = outOfOrderness.toMillis();
         this.wallClock = wallClock;
+        this.idleAfterMillis = idleAfter.toMillis();
     }
 
     @Override
@@ -47,18 +55,20 @@ public final class AlertClock<T> implements WatermarkStrategy<T> {
         return new WatermarkGenerator<>() {
             private long maxSeen = Long.MIN_VALUE + outOfOrdernessMillis + 1;
             private long emitted = Long.MIN_VALUE;
+            private long lastArrival = System.currentTimeMillis();
 
             @Override
             public void onEvent(T event, long timestamp, WatermarkOutput output) {
                 maxSeen = Math.max(maxSeen, timestamp);
+                lastArrival = System.currentTimeMillis();
             }
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {
                 long candidate = maxSeen - outOfOrdernessMillis - 1;
-                if (wallClock) {
-                    candidate =
-                            Math.max(candidate, System.currentTimeMillis() - outOfOrdernessMillis);
+                long now = System.currentTimeMillis();
+                if (wallClock && now - lastArrival >= idleAfterMillis) {
+                    candidate = Math.max(candidate, now - idleAfterMillis - outOfOrdernessMillis);
                 }
                 if (candidate > emitted) {
                     emitted = candidate;

@@ -43,6 +43,7 @@ public class AlertDeduplicator
     private final long renotifyMillis;
     private final long autoResolveMillis;
     private final long resolvedMemoryMillis;
+    private final long resolveDelayMillis;
 
     private transient ValueState<EpisodeState> episode;
     private transient ActiveMutes mutes;
@@ -50,12 +51,14 @@ public class AlertDeduplicator
     private transient Counter notified;
     private transient Counter suppressed;
     private transient Counter muted;
+    private transient Counter flaps;
 
     public AlertDeduplicator(RouterConfig config) {
         this.config = config;
         this.renotifyMillis = config.renotifyInterval.toMillis();
         this.autoResolveMillis = config.autoResolveAfter.toMillis();
         this.resolvedMemoryMillis = config.resolvedMemory.toMillis();
+        this.resolveDelayMillis = config.resolveDelay.toMillis();
     }
 
     @Override
@@ -70,6 +73,7 @@ public class AlertDeduplicator
         notified = getRuntimeContext().getMetricGroup().counter("alertsNotified");
         suppressed = getRuntimeContext().getMetricGroup().counter("alertsDuplicate");
         muted = getRuntimeContext().getMetricGroup().counter("alertsMuted");
+        flaps = getRuntimeContext().getMetricGroup().counter("alertsFlapsDamped");
     }
 
     @Override
@@ -88,6 +92,15 @@ public class AlertDeduplicator
         EpisodeState ep = episode.value();
         if (alert.firing()) {
             out.collect(firing(alert, ep, mutedBy, ctx));
+        } else if (ep != null && ep.pendingResolve != null) {
+            // A repeated resolve while one is held: nothing new.
+            out.collect(
+                    new AlertDecision(alert, Decision.RESOLVED_SILENTLY, ep.episodeId, 0, null));
+        } else if (resolveDelayMillis > 0
+                && ep != null
+                && !ep.closed()
+                && ep.notifiedSeverity != null) {
+            out.collect(holdResolve(alert, ep, ctx.timerService()));
         } else {
             out.collect(resolved(alert, ep, Decision.RESOLVE, ctx.timerService()));
         }
@@ -110,6 +123,11 @@ public class AlertDeduplicator
             ep.episodeId = alert.fingerprint + "@" + alert.startsAt;
             ep.lastSeen = alert.time;
             ep.autoResolveAt = Long.MIN_VALUE;
+        }
+        if (ep.pendingResolve != null) {
+            // Fired again while its resolve was held: a flap. The episode goes on, unannounced.
+            flaps.inc();
+            ep.pendingResolve = null;
         }
         ep.lastSeen = Math.max(ep.lastSeen, alert.time);
         ep.latest = alert;
@@ -150,6 +168,19 @@ public class AlertDeduplicator
         }
         episode.update(ep);
         return new AlertDecision(alert, decision, ep.episodeId, seq, mutedBy);
+    }
+
+    /** Keeps a resolve back for the resolve delay; the timer then notifies it. */
+    private AlertDecision holdResolve(AlertView alert, EpisodeState ep, TimerService timers)
+            throws Exception {
+        if (ep.autoResolveAt != Long.MIN_VALUE) {
+            timers.deleteEventTimeTimer(ep.autoResolveAt);
+        }
+        ep.pendingResolve = alert;
+        ep.autoResolveAt = alert.time + resolveDelayMillis;
+        timers.registerEventTimeTimer(ep.autoResolveAt);
+        episode.update(ep);
+        return new AlertDecision(alert, Decision.RESOLVING, ep.episodeId, 0, null);
     }
 
     private AlertDecision resolved(
@@ -199,6 +230,11 @@ public class AlertDeduplicator
             return;
         }
         ep.autoResolveAt = Long.MIN_VALUE; // this timer has fired; nothing to delete
+        if (ep.pendingResolve != null) {
+            // The resolve delay passed without the alert firing again.
+            out.collect(resolved(ep.pendingResolve, ep, Decision.RESOLVE, ctx.timerService()));
+            return;
+        }
         AlertView resolved = ep.latest.copy();
         resolved.status = "RESOLVED";
         resolved.time = timestamp;

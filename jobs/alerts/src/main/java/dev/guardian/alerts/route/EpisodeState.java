@@ -25,6 +25,9 @@ public class EpisodeState {
     /** Event time of the resolve that closed the episode, or Long.MIN_VALUE while open. */
     public long closedAt = Long.MIN_VALUE;
 
+    /** A resolve held for the resolve delay (flap damping), or null. */
+    public AlertView pendingResolve;
+
     /** The latest firing state, from which an auto-resolve is made. */
     public AlertView latest;
 

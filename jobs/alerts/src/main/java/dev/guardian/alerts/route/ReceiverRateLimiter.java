@@ -9,9 +9,12 @@ import dev.guardian.alerts.model.NotificationKind;
 import dev.guardian.alerts.model.NotificationMember;
 import dev.guardian.alerts.model.Severity;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,8 +23,9 @@ import org.apache.flink.util.Collector;
  * Keyed by receiver: lets at most {@code rate_limit.max} notifications through per fixed window of
  * {@code rate_limit.per} (event time). The overflow is not dropped: at the end of the window one
  * {@link NotificationKind#SUMMARY} says how many were held back, how urgent they were, and lists
- * the first of them. Resolves always pass and are not counted: a lost resolve would leave a page
- * open.
+ * the first of them. Resolves are not counted: a lost resolve would leave a page open. A resolve of
+ * an incident whose every notification was held back is not sent at all: the receiver never heard
+ * of it, so there is nothing to close (its summary already said it existed).
  */
 public class ReceiverRateLimiter extends KeyedProcessFunction<String, Notification, Notification> {
 
@@ -31,7 +35,9 @@ public class ReceiverRateLimiter extends KeyedProcessFunction<String, Notificati
 
     private final RouterConfig config;
     private transient ValueState<RateWindowState> window;
+    private transient MapState<String, Boolean> heldBack;
     private transient Counter held;
+    private transient Counter resolvesOfHeldBack;
 
     public ReceiverRateLimiter(RouterConfig config) {
         this.config = config;
@@ -44,7 +50,14 @@ public class ReceiverRateLimiter extends KeyedProcessFunction<String, Notificati
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "rate-window", TypeInformation.of(RateWindowState.class)));
+        heldBack =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "held-back-incidents", Types.STRING, Types.BOOLEAN));
         held = getRuntimeContext().getMetricGroup().counter("notificationsRateLimited");
+        resolvesOfHeldBack =
+                getRuntimeContext().getMetricGroup().counter("resolvesOfHeldBackIncidents");
     }
 
     @Override
@@ -52,8 +65,17 @@ public class ReceiverRateLimiter extends KeyedProcessFunction<String, Notificati
             throws Exception {
         ReceiverConfig receiver = config.receivers.get(n.receiver);
         RateLimit limit = receiver == null ? null : receiver.rateLimit;
-        if (limit == null || n.kind.resolves()) {
+        if (limit == null) {
             out.collect(n);
+            return;
+        }
+        if (n.kind.resolves()) {
+            if (heldBack.contains(n.dedupKey)) {
+                heldBack.remove(n.dedupKey);
+                resolvesOfHeldBack.inc();
+            } else {
+                out.collect(n);
+            }
             return;
         }
         long per = limit.per.toMillis();
@@ -78,10 +100,12 @@ public class ReceiverRateLimiter extends KeyedProcessFunction<String, Notificati
         if (w.sent < limit.max) {
             w.sent++;
             window.update(w);
+            heldBack.remove(n.dedupKey);
             out.collect(n);
             return;
         }
         held.inc();
+        heldBack.put(n.dedupKey, true);
         w.overflow++;
         w.route = n.route;
         w.overflowBySeverity.merge(n.severity, 1, Integer::sum);

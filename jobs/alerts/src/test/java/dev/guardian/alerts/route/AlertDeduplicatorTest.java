@@ -2,6 +2,7 @@ package dev.guardian.alerts.route;
 
 import static dev.guardian.alerts.testing.TestAlerts.HOUR;
 import static dev.guardian.alerts.testing.TestAlerts.MINUTE;
+import static dev.guardian.alerts.testing.TestAlerts.SECOND;
 import static dev.guardian.alerts.testing.TestAlerts.T0;
 import static dev.guardian.alerts.testing.TestAlerts.firing;
 import static dev.guardian.alerts.testing.TestAlerts.resolved;
@@ -156,6 +157,30 @@ class AlertDeduplicatorTest {
                 .containsExactly(
                         Decision.TRIGGER, Decision.RESOLVE, Decision.DUPLICATE, Decision.TRIGGER);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
+    void aFlappingAlertIsHeldByTheResolveDelayAndPagesOnce() throws Exception {
+        harness = open(TestConfigs.withResolveDelay(TestConfigs.simple(""), MINUTE), null);
+        send(firing("db").build());
+        send(resolved("db").at(T0 + 10 * SECOND).build());
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        send(firing("db").at(T0 + 30 * SECOND).build()); // fired again within the minute
+        send(resolved("db").at(T0 + 40 * SECOND).build());
+        send(resolved("db").at(T0 + 45 * SECOND).build()); // a repeat changes nothing
+        harness.watermark(T0 + 40 * SECOND + MINUTE - 1);
+        assertThat(decisions())
+                .containsExactly(
+                        Decision.TRIGGER,
+                        Decision.RESOLVING,
+                        Decision.DUPLICATE,
+                        Decision.RESOLVING,
+                        Decision.RESOLVED_SILENTLY);
+        harness.watermark(T0 + 40 * SECOND + MINUTE);
+        assertThat(decisions()).last().isEqualTo(Decision.RESOLVE);
+        AlertDecision resolve = harness.extractOutputValues().get(5);
+        assertThat(resolve.alert.time).isEqualTo(T0 + 40 * SECOND);
+        assertThat(resolve.notificationSeq).isEqualTo(2);
     }
 
     @Test

@@ -85,7 +85,8 @@ class ReceiverRateLimiterTest {
         assertThat(harness.extractOutputValues())
                 .extracting(n -> n.dedupKey)
                 .containsExactly("fp-0", "fp-1");
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        // the window, and the held-back incidents
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         harness.processWatermark(T0 + MINUTE);
@@ -97,7 +98,7 @@ class ReceiverRateLimiterTest {
                 .extracting(m -> m.alert.fingerprint)
                 .containsExactly("fp-2", "fp-3", "fp-4");
         assertThat(summary.id).isEqualTo("slack|rate-limit@" + T0);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1); // held-back incidents only
         assertThat(harness.numEventTimeTimers()).isZero();
 
         // A new window starts with a fresh budget.
@@ -111,9 +112,12 @@ class ReceiverRateLimiterTest {
         send(notification("slack", "b", "ERROR", NotificationKind.TRIGGER, T0 + 1));
         send(notification("slack", "a", "ERROR", NotificationKind.RESOLVE, T0 + 2));
         send(notification("slack", "c", "ERROR", NotificationKind.TRIGGER, T0 + 3));
+        // c was held back: its resolve has nothing to close, so it is not sent either.
+        send(notification("slack", "c", "ERROR", NotificationKind.RESOLVE, T0 + 4));
+        send(notification("slack", "b", "ERROR", NotificationKind.RESOLVE, T0 + 5));
         assertThat(harness.extractOutputValues())
                 .extracting(n -> n.kind + ":" + n.dedupKey)
-                .containsExactly("TRIGGER:a", "TRIGGER:b", "RESOLVE:a");
+                .containsExactly("TRIGGER:a", "TRIGGER:b", "RESOLVE:a", "RESOLVE:b");
     }
 
     @Test

@@ -8,6 +8,20 @@ public final class TestConfigs {
 
     private TestConfigs() {}
 
+    /** A copy of a config with another resolve delay. */
+    public static RouterConfig withResolveDelay(RouterConfig c, long millis) {
+        return new RouterConfig(
+                c.renotifyInterval,
+                c.autoResolveAfter,
+                c.resolvedMemory,
+                java.time.Duration.ofMillis(millis),
+                c.receivers,
+                c.routes,
+                c.mutes,
+                c.maintenanceWindows,
+                c.links);
+    }
+
     /** One webhook receiver, every alert routed to it ungrouped; plus the given YAML. */
     public static RouterConfig simple(String extraYaml) {
         return RouterConfigParser.parse(
