@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -183,6 +184,16 @@ public final class CostModelTrainer {
         int bestEpoch = 0;
         try (Trainer trainer = model.newTrainer(config)) {
             trainer.initialize(new Shape(settings.batchSize, CostModelFeatures.INPUTS));
+            // the output layer starts at zero: the untrained model is the statistical forecast
+            // (zero correction), so training can only move it where the data says
+            Block output =
+                    model.getBlock()
+                            .getChildren()
+                            .values()
+                            .get(model.getBlock().getChildren().size() - 1);
+            for (Parameter parameter : output.getParameters().values()) {
+                parameter.getArray().muli(0);
+            }
             Integer[] order = new Integer[train.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
