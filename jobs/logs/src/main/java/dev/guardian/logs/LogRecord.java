@@ -107,6 +107,16 @@ public class LogRecord {
         return Arrays.asList(flags).contains(flag);
     }
 
+    /** The line's time is not its own: it was missing, unparsable or too far ahead. */
+    public boolean hasRepairedTimestamp() {
+        for (String flag : flags) {
+            if (flag.startsWith("timestamp_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** WARN, ERROR or FATAL. */
     public boolean isWarningOrAbove() {
         return "WARN".equals(severity) || isError();

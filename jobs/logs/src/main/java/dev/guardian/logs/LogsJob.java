@@ -8,6 +8,8 @@ import dev.guardian.logs.alert.RaiseLogAlerts;
 import dev.guardian.logs.alert.ResumedFingerprint;
 import dev.guardian.logs.decode.DecodeLogRecords;
 import dev.guardian.schemas.Alert;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -15,9 +17,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The logs stream: {@code logs.events} → decode (Avro, JSON or raw text; repairs flagged, the rest
- * dead-lettered) → event time → {@link LogAnalysis} (redact, mine templates, counts, anomaly rules)
- * → alerts. This class only wires steps; {@link LogsJobMain} does the I/O.
+ * The logs stream: {@code logs.events} (event time from the source, {@link #watermarks}) → decode
+ * (Avro, JSON or raw text; repairs flagged, the rest dead-lettered) → line time → {@link
+ * LogAnalysis} (redact, mine templates, counts, anomaly rules) → alerts. This class only wires
+ * steps; {@link LogsJobMain} does the I/O.
  */
 public final class LogsJob {
 
@@ -32,6 +35,19 @@ public final class LogsJob {
                 CheckpointingMode.EXACTLY_ONCE);
     }
 
+    /**
+     * The event time of {@code logs.events}, to set on the Kafka source ({@code fromSource}) so
+     * that watermarks are tracked per partition; {@link #defineWorkflow} expects its input to carry
+     * them.
+     */
+    public static WatermarkStrategy<RawRecord> watermarks(Configuration conf) {
+        return LogRecordTimestamps.strategy(
+                conf.get(LogsJobOptions.OUT_OF_ORDERNESS),
+                conf.get(LogsJobOptions.IDLENESS),
+                conf.get(LogsJobOptions.MAX_FUTURE_SKEW));
+    }
+
+    /** The dataflow; {@code input} carries the watermarks of {@link #watermarks}. */
     public static void defineWorkflow(
             Configuration conf, DataStream<RawRecord> input, LogsSinks sinks) {
         SingleOutputStreamOperator<LogRecord> decoded =
@@ -41,12 +57,11 @@ public final class LogsJob {
         sinks.deadLetters(decoded.getSideOutput(DeadLetters.tag()));
 
         DataStream<LogRecord> lines =
-                decoded.assignTimestampsAndWatermarks(
-                                LogRecordTimestamps.strategy(
-                                        conf.get(LogsJobOptions.OUT_OF_ORDERNESS),
-                                        conf.get(LogsJobOptions.IDLENESS)))
-                        .name("Event time")
-                        .uid("logs-event-time");
+                decoded.transform(
+                                "Line time",
+                                TypeInformation.of(LogRecord.class),
+                                new StampLineTime())
+                        .uid("logs-line-time");
 
         LogAnalysis.Outputs analysis = LogAnalysis.define(conf, lines, sinks);
 

@@ -10,7 +10,6 @@ import dev.guardian.connectors.elasticsearch.ElasticsearchOptions;
 import dev.guardian.schemas.GuardianAvroTrust;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -47,7 +46,7 @@ public final class LogsJobMain {
         DataStream<RawRecord> input =
                 env.fromSource(
                                 KafkaConnections.rawSource(conf, topic, LogsJob.NAME),
-                                WatermarkStrategy.noWatermarks(),
+                                LogsJob.watermarks(conf),
                                 "Kafka " + topic)
                         .uid("logs-source-kafka");
         LogsJob.defineWorkflow(conf, input, new ProductionLogsSinks(conf));

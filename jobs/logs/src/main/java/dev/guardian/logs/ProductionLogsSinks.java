@@ -97,13 +97,15 @@ public class ProductionLogsSinks implements LogsSinks {
                                 LogsJob.NAME))
                 .name("Kafka " + topic)
                 .uid("logs-sink-kafka-anomalies");
+        // Every source writes this table: a token prefix of the job's own keeps their
+        // deduplication tokens apart.
         anomalies
                 .sinkTo(
                         ClickHouseSink.<Anomaly>builder()
                                 .fromConfig(conf)
                                 .setTable(AnomalyRow.TABLE)
                                 .setConverter(new AnomalyRow())
-                                .setDedupTokenPrefix(LogsJob.NAME + "." + AnomalyRow.TABLE)
+                                .setDedupTokenPrefix("guardian_logs." + AnomalyRow.TABLE)
                                 .build())
                 .name("ClickHouse " + AnomalyRow.TABLE)
                 .uid("logs-sink-clickhouse-anomalies");

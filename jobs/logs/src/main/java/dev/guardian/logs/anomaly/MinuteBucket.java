@@ -7,6 +7,9 @@ public class MinuteBucket {
 
     static final int MAX_EXAMPLES = 3;
 
+    /** Longest example kept: they live in keyed state and travel in anomalies and alerts. */
+    static final int MAX_EXAMPLE_CHARS = 1000;
+
     /** The lines the rule counts (errors, lines of a template, all lines). */
     public long count;
 
@@ -21,7 +24,19 @@ public class MinuteBucket {
     public void addExample(String line) {
         if (examples.length < MAX_EXAMPLES && line != null) {
             examples = Arrays.copyOf(examples, examples.length + 1);
-            examples[examples.length - 1] = line;
+            examples[examples.length - 1] = cut(line);
         }
+    }
+
+    /** {@code line}, or its first {@link #MAX_EXAMPLE_CHARS} characters and an ellipsis. */
+    static String cut(String line) {
+        if (line == null || line.length() <= MAX_EXAMPLE_CHARS) {
+            return line;
+        }
+        int end = MAX_EXAMPLE_CHARS;
+        if (Character.isHighSurrogate(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(0, end) + "…";
     }
 }

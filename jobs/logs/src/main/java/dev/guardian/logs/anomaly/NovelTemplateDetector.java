@@ -118,7 +118,7 @@ public class NovelTemplateDetector extends KeyedProcessFunction<String, LogRecor
         labels.put("severity", record.severity);
         Map<String, String> evidence = anomaly.getEvidence();
         evidence.put("template", record.template);
-        evidence.put("example_1", record.message);
+        evidence.put("example_1", MinuteBucket.cut(record.message));
         anomaly.getLinks()
                 .put(
                         LogAnomalies.ELASTICSEARCH_LINK,

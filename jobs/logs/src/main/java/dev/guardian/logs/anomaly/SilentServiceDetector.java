@@ -76,7 +76,7 @@ public class SilentServiceDetector extends KeyedProcessFunction<String, LogRecor
                                 ctx.getCurrentKey(), record.timestampMillis, a.lastSeen));
             }
             a.lastSeen = record.timestampMillis;
-            a.lastMessage = record.message;
+            a.lastMessage = MinuteBucket.cut(record.message);
             a.reported = false;
             long silence =
                     MinuteBuckets.nextWholeMinute(a.lastSeen)

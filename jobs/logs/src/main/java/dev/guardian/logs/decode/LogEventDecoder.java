@@ -110,7 +110,7 @@ public final class LogEventDecoder implements Serializable {
         if (!startsWithArray(json)) {
             Repairs repairs = new Repairs();
             repairs.flag(invalidUtf8, LogFlags.INVALID_UTF8);
-            records.add(finish(decodeObject(json, repairs, now), repairs, raw, 0, now));
+            records.add(finish(decodeObject(json, repairs, raw, now), repairs, raw, 0, now));
             return;
         }
         JsonNode array = parse(json);
@@ -123,7 +123,8 @@ public final class LogEventDecoder implements Serializable {
                 }
                 Repairs repairs = new Repairs();
                 repairs.flag(invalidUtf8, LogFlags.INVALID_UTF8);
-                LogEvent event = decodeObject(mapper().writeValueAsBytes(element), repairs, now);
+                LogEvent event =
+                        decodeObject(mapper().writeValueAsBytes(element), repairs, raw, now);
                 records.add(finish(event, repairs, raw, i, now));
             } catch (RecordDecodingException e) {
                 failures.add(
@@ -138,7 +139,7 @@ public final class LogEventDecoder implements Serializable {
         }
     }
 
-    private LogEvent decodeObject(byte[] json, Repairs repairs, long now) {
+    private LogEvent decodeObject(byte[] json, Repairs repairs, RawRecord raw, long now) {
         LogEvent event;
         try {
             event = codec.decodeJson(json);
@@ -154,7 +155,7 @@ public final class LogEventDecoder implements Serializable {
                 repairs.flag(true, LogFlags.TIMESTAMP_UNPARSABLE);
                 repairs.attributes.put(LogFlags.ORIGINAL_TIMESTAMP, original);
             }
-            object.put("timestamp", now);
+            object.put("timestamp", ingestTime(raw, now));
             try {
                 event = codec.decodeJson(mapper().writeValueAsBytes(object));
             } catch (IOException io) {
@@ -198,7 +199,7 @@ public final class LogEventDecoder implements Serializable {
         LogRecord record =
                 LogRecord.of(
                         "unknown",
-                        now,
+                        ingestTime(raw, now),
                         severity == null ? Severity.UNKNOWN.name() : severity,
                         text);
         return complete(record, repairs, raw, 0, now);
@@ -220,7 +221,7 @@ public final class LogEventDecoder implements Serializable {
             repairs.attributes.put(
                     LogFlags.ORIGINAL_TIMESTAMP,
                     Instant.ofEpochMilli(record.timestampMillis).toString());
-            record.timestampMillis = now;
+            record.timestampMillis = ingestTime(raw, now);
         }
         record.message = truncate(record.message, repairs);
         record.attributes = cappedAttributes(repairs);
@@ -228,6 +229,15 @@ public final class LogEventDecoder implements Serializable {
         record.ingestedMillis = now;
         record.eventId = ids().of(raw, index);
         return record;
+    }
+
+    /**
+     * When a line entered the pipeline: Kafka's record time (producer or broker), which stays right
+     * when the job catches up on a backlog; the job's clock if Kafka's is missing or ahead of it.
+     */
+    private long ingestTime(RawRecord raw, long now) {
+        long kafka = raw.kafkaTimestamp;
+        return kafka > 0 && kafka <= now + limits.maxFutureSkewMillis() ? kafka : now;
     }
 
     private String truncate(String message, Repairs repairs) {

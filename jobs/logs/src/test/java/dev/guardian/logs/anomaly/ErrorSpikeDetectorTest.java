@@ -45,6 +45,26 @@ class ErrorSpikeDetectorTest {
     }
 
     @Test
+    void exampleLinesAreCutBeforeTheyReachStateOrTheAnomaly() throws Exception {
+        try (DetectorHarness h = DetectorHarness.byService(new ErrorSpikeDetector(SETTINGS))) {
+            for (int n = 0; n < 15; n++) {
+                normalMinute(h, n);
+            }
+            String huge = "stack trace " + "x".repeat(1_000_000);
+            for (int i = 0; i < 40; i++) {
+                h.add(dev.guardian.logs.LogRecord.of("api", minute(15) + i * 1000L, "ERROR", huge));
+            }
+            h.endOfMinute(15);
+
+            Anomaly a = h.anomalies().get(0);
+            assertThat(a.getEvidence().get("example_1"))
+                    .hasSize(MinuteBucket.MAX_EXAMPLE_CHARS + 1)
+                    .startsWith("stack trace xxx")
+                    .endsWith("…");
+        }
+    }
+
+    @Test
     void nothingWhileTheBaselineIsYoung() throws Exception {
         try (DetectorHarness h = DetectorHarness.byService(new ErrorSpikeDetector(SETTINGS))) {
             normalMinute(h, 0);

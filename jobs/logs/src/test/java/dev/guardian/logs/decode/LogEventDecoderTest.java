@@ -124,6 +124,13 @@ class LogEventDecoderTest {
 
         LogRecord nul = one(json("{\"@timestamp\":null,\"message\":\"hi\"}"));
         assertThat(nul.flags).containsExactly(LogFlags.TIMESTAMP_MISSING);
+
+        // Ingest time is when the line entered Kafka: right even when the job catches up later.
+        byte[] noTime = "{\"message\":\"hi\"}".getBytes(StandardCharsets.UTF_8);
+        RawRecord anHourAgo = new RawRecord(noTime, "logs.events", 0, 1, NOW - 3_600_000);
+        assertThat(one(anHourAgo).timestampMillis).isEqualTo(NOW - 3_600_000);
+        assertThat(one(new RawRecord(noTime, "", -1, -1, 0)).timestampMillis).isEqualTo(NOW);
+        assertThat(one(anHourAgo).hasRepairedTimestamp()).isTrue();
     }
 
     @Test
