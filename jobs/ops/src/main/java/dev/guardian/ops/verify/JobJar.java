@@ -5,17 +5,20 @@ import dev.guardian.connectors.elasticsearch.ElasticsearchOptions;
 import dev.guardian.connectors.influxdb.InfluxDbOptions;
 import dev.guardian.ops.stack.Service;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.flink.configuration.ConfigOption;
@@ -45,12 +48,14 @@ public final class JobJar implements AutoCloseable {
         Path copy = Files.createTempFile("guardian-job-", ".jar");
         IOException last = null;
         for (int attempt = 0; attempt < 24; attempt++) {
+            FileTime before = Files.getLastModifiedTime(jar);
+            long size = Files.size(jar);
             Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-            try (ZipFile zip = new ZipFile(copy.toFile())) {
-                Enumeration<? extends ZipEntry> entries = zip.entries();
-                while (entries.hasMoreElements()) {
-                    zip.getInputStream(entries.nextElement()).close();
+            try {
+                if (!before.equals(Files.getLastModifiedTime(jar)) || size != Files.size(jar)) {
+                    throw new IOException(jar + " changed while being copied");
                 }
+                verify(copy);
                 return copy;
             } catch (IOException e) {
                 last = e;
@@ -59,6 +64,31 @@ public final class JobJar implements AutoCloseable {
         }
         Files.deleteIfExists(copy);
         throw new IOException(jar + " stayed incomplete for two minutes (being rebuilt?)", last);
+    }
+
+    /** Reads every entry to its end, so damaged data fails here rather than in the cluster. */
+    static void verify(Path jar) throws IOException {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            if (!entries.hasMoreElements()) {
+                throw new IOException(jar + " has no entries");
+            }
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                CRC32 crc = new CRC32();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                        crc.update(buffer, 0, n);
+                    }
+                }
+                if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
+                    throw new IOException(jar + ": CRC mismatch in " + entry.getName());
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(jar + " is damaged: " + e.getMessage(), e);
+        }
     }
 
     public Path path() {

@@ -35,6 +35,8 @@ public final class ScenarioRunner {
     /** Event time a run spans at least; its end stays well within the jobs' future skew. */
     static final Duration MIN_EVENT_TIME_SPAN = Duration.ofMinutes(4);
 
+    static final int RUNS_PER_JOBMANAGER = 4;
+
     private final LocalStack stack;
     private final FlinkRest flink;
     private final JobJar jobJar;
@@ -42,6 +44,7 @@ public final class ScenarioRunner {
     private final PrintStream out;
     private final Random random;
     private String jarId;
+    private int runsSinceRestart;
 
     public ScenarioRunner(LocalStack stack, JobJar jobJar, Settings settings, PrintStream out)
             throws IOException {
@@ -56,6 +59,7 @@ public final class ScenarioRunner {
     public ScenarioResult run(VerifiedJob job, Scenario scenario)
             throws IOException, InterruptedException {
         out.printf("%n== %s: %s%n", job.name(), scenario.description());
+        freshJobManager();
         if (jarId == null) {
             jarId = flink.uploadJar(jobJar.path());
         }
@@ -82,7 +86,7 @@ public final class ScenarioRunner {
                         Duration.ofMinutes(1),
                         "job cancelled");
             } catch (IOException | IllegalStateException e) {
-                out.println("  could not cancel " + jobId + ": " + e.getMessage());
+                out.println("  could not cancel " + jobId + ": " + e);
             }
             if (!settings.keepData()) {
                 iso.cleanUp();
@@ -215,6 +219,36 @@ public final class ScenarioRunner {
                 faultThread.join(Duration.ofMinutes(5).toMillis());
             }
         }
+    }
+
+    /**
+     * A session JobManager keeps some metaspace of every jar it ran a main method from (a new class
+     * loader per submission), and a 60 MB job jar fills the default 256 MB after about ten runs. So
+     * the second stack's JobManager is restarted every {@link #RUNS_PER_JOBMANAGER} runs, and
+     * whenever it does not answer; the TaskManager registers with the new one by itself.
+     */
+    private void freshJobManager() throws IOException, InterruptedException {
+        boolean answers;
+        try {
+            flink.taskManagers();
+            answers = true;
+        } catch (IOException e) {
+            answers = false;
+        }
+        if (answers && runsSinceRestart < RUNS_PER_JOBMANAGER) {
+            runsSinceRestart++;
+            return;
+        }
+        out.println("  restarting the JobManager of the failure-test stack");
+        stack.stop(Service.JOBMANAGER);
+        stack.start(Service.JOBMANAGER);
+        if (!stack.isUp()) {
+            stack.start(Service.TASKMANAGER);
+        }
+        waitUntil(
+                () -> flink.taskManagers() > 0, Duration.ofMinutes(3), "a TaskManager registered");
+        jarId = null;
+        runsSinceRestart = 1;
     }
 
     /**

@@ -133,8 +133,8 @@ public final class VerifyFailuresCommand implements Command {
                     try {
                         results.add(runner.run(job, scenario));
                     } catch (IOException | RuntimeException e) {
-                        out.println("  PROBLEM: " + e.getMessage());
-                        results.add(ScenarioResult.failed(job.name(), scenario, e.getMessage()));
+                        out.println("  PROBLEM: " + e);
+                        results.add(ScenarioResult.failed(job.name(), scenario, e.toString()));
                     }
                 }
             }
