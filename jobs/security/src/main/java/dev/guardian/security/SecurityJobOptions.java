@@ -67,11 +67,11 @@ public final class SecurityJobOptions {
                     .enumType(DeliveryGuarantee.class)
                     .defaultValue(DeliveryGuarantee.EXACTLY_ONCE)
                     .withDescription(
-                            "EXACTLY_ONCE: detections and alerts become visible to read_committed"
+                            "exactly-once: detections and alerts become visible to read_committed"
                                     + " consumers at each checkpoint (latency up to the"
-                                    + " checkpoint interval). AT_LEAST_ONCE: visible at once;"
-                                    + " a restore may repeat some, with the same ids and"
-                                    + " fingerprints.");
+                                    + " checkpoint interval plus its duration). at-least-once:"
+                                    + " visible at once; a restore may repeat some, with the same"
+                                    + " ids and fingerprints.");
 
     public static final ConfigOption<String> ALERTS_TOPIC =
             ConfigOptions.key("guardian.security.alerts-topic")

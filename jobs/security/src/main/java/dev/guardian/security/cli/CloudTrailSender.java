@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class CloudTrailSender implements AutoCloseable {
 
     static final int MAX_IN_FLIGHT = 5_000;
-    static final Duration MAX_BLOCK = Duration.ofSeconds(15);
+    static final Duration MAX_BLOCK = Duration.ofSeconds(60);
 
     private final Producer<byte[], byte[]> producer;
     private final String topic;

@@ -85,9 +85,13 @@ final class SyntheticCloudTrail {
 
     /** {@code count} serialized records, deterministic for a seed. */
     static List<byte[]> generate(int count, long seed) {
+        return generate(count, seed, Instant.parse("2024-05-01T00:00:00Z"));
+    }
+
+    /** The same, the first record at {@code start} and each next one 37 ms later. */
+    static List<byte[]> generate(int count, long seed, Instant start) {
         Random random = new Random(seed);
         List<byte[]> out = new ArrayList<>(count);
-        Instant start = Instant.parse("2024-05-01T00:00:00Z");
         for (int i = 0; i < count; i++) {
             int dice = random.nextInt(100);
             String[] api =
