@@ -202,6 +202,22 @@ public final class FlinkRest {
                 failed.path("failure_timestamp").asLong());
     }
 
+    /** Full state size per vertex id in the latest completed checkpoint; empty if none. */
+    public Map<String, Long> lastCheckpointStateSizes(String jobId) throws IOException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        JsonNode latest = get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
+        if (!latest.has("id")) {
+            return sizes;
+        }
+        JsonNode tasks =
+                get("/jobs/" + jobId + "/checkpoints/details/" + latest.path("id").asLong())
+                        .path("tasks");
+        tasks.fields()
+                .forEachRemaining(
+                        e -> sizes.put(e.getKey(), e.getValue().path("state_size").asLong()));
+        return sizes;
+    }
+
     public void cancel(String jobId) throws IOException {
         Http.send(
                 Http.request(

@@ -167,11 +167,14 @@ public final class InfluxDbReporter implements MetricReporter, Scheduled {
         }
     }
 
-    /** The fields a metric is written with; empty for a gauge that is not a number. */
-    static Map<String, Number> fields(Metric metric) {
-        Map<String, Number> fields = new LinkedHashMap<>();
+    /**
+     * The fields a metric is written with, all floats (InfluxDB fixes a field's type per shard, and
+     * counters and gauges share the field {@code value}); empty for a gauge that is not a number.
+     */
+    static Map<String, Double> fields(Metric metric) {
+        Map<String, Double> fields = new LinkedHashMap<>();
         if (metric instanceof Counter c) {
-            fields.put("value", c.getCount());
+            fields.put("value", (double) c.getCount());
         } else if (metric instanceof Gauge<?> g) {
             Object value;
             try {
@@ -180,18 +183,18 @@ public final class InfluxDbReporter implements MetricReporter, Scheduled {
                 return fields;
             }
             if (value instanceof Number n) {
-                fields.put("value", n);
+                fields.put("value", n.doubleValue());
             } else if (value instanceof Boolean b) {
-                fields.put("value", b ? 1L : 0L);
+                fields.put("value", b ? 1.0 : 0.0);
             }
         } else if (metric instanceof Meter m) {
             fields.put("value", m.getRate());
-            fields.put("count", m.getCount());
+            fields.put("count", (double) m.getCount());
         } else if (metric instanceof Histogram h) {
             HistogramStatistics s = h.getStatistics();
-            fields.put("count", h.getCount());
-            fields.put("min", s.getMin());
-            fields.put("max", s.getMax());
+            fields.put("count", (double) h.getCount());
+            fields.put("min", (double) s.getMin());
+            fields.put("max", (double) s.getMax());
             fields.put("mean", s.getMean());
             fields.put("p50", s.getQuantile(0.5));
             fields.put("p95", s.getQuantile(0.95));

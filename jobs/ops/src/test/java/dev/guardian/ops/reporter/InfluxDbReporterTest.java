@@ -33,13 +33,13 @@ class InfluxDbReporterTest {
     void eachKindOfMetricHasItsFields() {
         SimpleCounter counter = new SimpleCounter();
         counter.inc(7);
-        assertThat(InfluxDbReporter.fields(counter)).containsEntry("value", 7L);
+        assertThat(InfluxDbReporter.fields(counter)).containsEntry("value", 7.0);
 
         Gauge<Long> number = () -> 42L;
         Gauge<Boolean> flag = () -> true;
         Gauge<String> text = () -> "RUNNING";
-        assertThat(InfluxDbReporter.fields(number)).containsEntry("value", 42L);
-        assertThat(InfluxDbReporter.fields(flag)).containsEntry("value", 1L);
+        assertThat(InfluxDbReporter.fields(number)).containsEntry("value", 42.0);
+        assertThat(InfluxDbReporter.fields(flag)).containsEntry("value", 1.0);
         assertThat(InfluxDbReporter.fields(text)).isEmpty();
 
         MeterView meter = new MeterView(new SimpleCounter(), 60);
@@ -50,8 +50,8 @@ class InfluxDbReporterTest {
         for (int i = 1; i <= 100; i++) {
             histogram.update(i);
         }
-        Map<String, Number> h = InfluxDbReporter.fields(histogram);
-        assertThat(h.get("count")).isEqualTo(100L);
+        Map<String, Double> h = InfluxDbReporter.fields(histogram);
+        assertThat(h.get("count")).isEqualTo(100.0);
         assertThat(h.get("p99").doubleValue()).isGreaterThan(98);
         assertThat(h.get("p50").doubleValue()).isBetween(49.0, 52.0);
     }
