@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * A seasonal forecaster that needs no training: an ensemble of seasonal profiles (the same time of
- * day and week over the last 1, 2 or 4 weeks, mean or median) scaled to the recent level (last day,
- * last three days, and a last-hours ratio that fades with the horizon). At every origin the
- * candidates are scored on back-tests inside the history the forecaster was given (rolling origins
- * over the last two weeks), the three best are averaged with weights 1/MAE, and the prediction
- * intervals are the empirical quantiles of the ensemble's own back-test errors, relative to the
- * forecast and per horizon band (a split-conformal interval). Nothing is fitted outside the history
- * passed in, so it is safe to evaluate on any series.
+ * day and week over the last 1, 2 or 4 weeks, mean or median; the same time of day over the last
+ * ten weekdays or weekend days, or the last seven days) scaled to the recent level (last day, last
+ * three days, and a last-hours ratio that fades with the horizon). At every origin the candidates
+ * are scored on back-tests inside the history the forecaster was given (rolling origins over the
+ * last two weeks), the three best are averaged with weights 1/MAE, and the prediction intervals are
+ * the empirical quantiles of the ensemble's own back-test errors, relative to the forecast and per
+ * horizon band (a split-conformal interval). Nothing is fitted outside the history passed in, so it
+ * is safe to evaluate on any series.
  *
  * <p>Cost: O(history × weeks + candidates × back-test origins × horizon), about 0.1 ms for six
  * weeks of hourly history.
@@ -28,22 +29,34 @@ public final class SeasonalForecaster implements CostForecaster, Serializable {
     static final int BACKTEST_DAYS = 14;
     static final int ORIGINS_PER_DAY = 4;
     static final int ENSEMBLE_SIZE = 3;
+
+    /** Errors of one back-test origin count as this many independent samples (about 6 h apart). */
+    static final int INDEPENDENT_PER_ORIGIN = 4;
+
     static final double[] RECENT_DECAY_PER_HOUR = {0.0, 0.8, 0.95};
     static final int[] LEVEL_DAYS = {1, 3};
 
     /** The seasonal bases: weeks of history and how they are combined. */
     enum Base {
-        LAST_WEEK(1, false),
-        MEAN_2_WEEKS(2, false),
-        MEAN_4_WEEKS(4, false),
-        MEDIAN_4_WEEKS(4, true);
+        LAST_WEEK(1, false, 0),
+        MEAN_2_WEEKS(2, false, 0),
+        MEAN_4_WEEKS(4, false, 0),
+        MEDIAN_4_WEEKS(4, true, 0),
+        /** Same time of day on the last 10 days of the same kind (weekday or weekend). */
+        DAY_TYPE_10(0, false, 10),
+        /** Same time of day on each of the last 7 days. */
+        DAILY_7(0, false, -7);
 
         final int weeks;
         final boolean median;
 
-        Base(int weeks, boolean median) {
+        /** >0: days of the same type; <0: any of the last -n days; 0: weekly lags. */
+        final int days;
+
+        Base(int weeks, boolean median, int days) {
             this.weeks = weeks;
             this.median = median;
+            this.days = days;
         }
     }
 
@@ -110,8 +123,19 @@ public final class SeasonalForecaster implements CostForecaster, Serializable {
         final double[][] prefixProfile;
         final double floor;
         final boolean nonNegative;
+        final long firstMillis;
+        final long stepMillis;
+
+        /** Saturday or Sunday (UTC) at index s. */
+        boolean isWeekend(int s) {
+            long day = Math.floorDiv(firstMillis + s * stepMillis, 86_400_000L);
+            int dow = (int) Math.floorMod(day + 3, 7); // 1970-01-01 was a Thursday: 0 = Monday
+            return dow >= 5;
+        }
 
         Fit(SeriesWindow w) {
+            firstMillis = w.originMillis() - w.length() * w.stepMillis();
+            stepMillis = w.stepMillis();
             x = w.history();
             n = x.length;
             d = w.stepsPerDay();
@@ -147,9 +171,24 @@ public final class SeasonalForecaster implements CostForecaster, Serializable {
          */
         double[] profile(Base base) {
             double[] out = new double[far];
-            double[] lags = new double[Math.max(base.weeks, 7)];
+            double[] lags = new double[Math.max(Math.max(base.weeks, 7), Math.abs(base.days))];
             for (int s = 0; s < far; s++) {
                 int count = 0;
+                if (base.days != 0) {
+                    int j0 = s < n ? 1 : Math.max(1, ceilDiv(s - n + 1, d));
+                    boolean weekend = isWeekend(s);
+                    int wanted = Math.abs(base.days);
+                    for (int j = j0; count < wanted && s - j * d >= 0 && j <= j0 + 21; j++) {
+                        if (base.days < 0 || isWeekend(s - j * d) == weekend) {
+                            lags[count++] = x[s - j * d];
+                        }
+                    }
+                    out[s] =
+                            count == 0
+                                    ? (n == 0 ? 0 : x[Math.min(Math.max(s - 1, 0), n - 1)])
+                                    : mean(lags, count);
+                    continue;
+                }
                 int k0 = s < n ? 1 : Math.max(1, ceilDiv(s - n + 1, p));
                 for (int k = k0; count < base.weeks && s - k * p >= 0; k++) {
                     lags[count++] = x[s - k * p];
@@ -274,7 +313,8 @@ public final class SeasonalForecaster implements CostForecaster, Serializable {
             double[] hi95 = new double[horizon];
             double[][] quantiles = new double[bands][];
             for (int i = 0; i < bands; i++) {
-                quantiles[i] = quantiles(pooled(errors, i));
+                quantiles[i] =
+                        quantiles(pooled(errors, i), INDEPENDENT_PER_ORIGIN * origins.size());
             }
             for (int h = 0; h < horizon; h++) {
                 double[] q = quantiles[band(h + 1)];
@@ -316,7 +356,7 @@ public final class SeasonalForecaster implements CostForecaster, Serializable {
             for (int h = 0; h < remainder; h++) {
                 total += nonNegative ? Math.max(0, expected[h]) : expected[h];
             }
-            double[] q = quantiles(dayErrors);
+            double[] q = quantiles(dayErrors, dayErrors.size());
             double days = Math.max(1, remainder / (double) d);
             double spread = Math.sqrt(days);
             double scale = Math.max(Math.abs(total), floor);
@@ -367,20 +407,35 @@ public final class SeasonalForecaster implements CostForecaster, Serializable {
     }
 
     /**
-     * Conformal quantiles of relative errors for 2.5%, 10%, 90%, 97.5%: the ceil((n+1)q)-th order
-     * statistic; with no errors, a wide default (±60% / ±30%).
+     * Conformal quantiles of relative errors for 2.5%, 10%, 90%, 97.5%, with no errors a wide
+     * default (±60% / ±30%). Errors of one origin are strongly correlated, so the finite-sample
+     * correction uses an effective number of independent samples m, not the number of errors: the
+     * level q becomes ceil((m+1)q)/m of the pooled errors.
      */
-    static double[] quantiles(List<Double> errors) {
+    static double[] quantiles(List<Double> errors, int origins) {
         if (errors.size() < 5) {
             return new double[] {-0.6, -0.3, 0.3, 0.6};
         }
         double[] sorted = errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = Math.max(1, origins);
         return new double[] {
-            lowerOrderStatistic(sorted, 0.025),
-            lowerOrderStatistic(sorted, 0.10),
-            upperOrderStatistic(sorted, 0.90),
-            upperOrderStatistic(sorted, 0.975)
+            empirical(sorted, 1 - corrected(0.975, m)),
+            empirical(sorted, 1 - corrected(0.90, m)),
+            empirical(sorted, corrected(0.90, m)),
+            empirical(sorted, corrected(0.975, m))
         };
+    }
+
+    static double corrected(double q, int m) {
+        return Math.min(1, Math.ceil((m + 1) * q) / m);
+    }
+
+    /** The q-quantile of sorted values, linearly interpolated. */
+    static double empirical(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int lo = (int) Math.floor(position);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (position - lo);
     }
 
     static double upperOrderStatistic(double[] sorted, double q) {
