@@ -8,6 +8,7 @@ import dev.guardian.common.kafka.KafkaOptions;
 import dev.guardian.schemas.Alert;
 import dev.guardian.schemas.AlertSeverity;
 import dev.guardian.schemas.AlertStatus;
+import dev.guardian.schemas.GuardianAvroTrust;
 import dev.guardian.schemas.Source;
 import dev.guardian.schemas.serde.RecordCodec;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ public class SendAlertCommand implements Command {
         String bootstrap = args.string("bootstrap", KafkaOptions.BOOTSTRAP_SERVERS.defaultValue());
         args.rejectUnknown();
         Instant now = Instant.now();
+        GuardianAvroTrust.install(); // Avro's builders instantiate the Link class of the defaults
         Alert alert;
         try {
             alert =

@@ -77,6 +77,13 @@ public class DecodeAlerts extends ProcessFunction<RawRecord, AlertView> {
         if (alert.time <= 0) {
             throw new InvalidRecordException("alert " + alert.fingerprint + " has no time");
         }
+        // NaN has no JSON form: Elasticsearch and ClickHouse would refuse the record.
+        if (alert.value != null && !Double.isFinite(alert.value)) {
+            alert.value = null;
+        }
+        if (alert.expected != null && !Double.isFinite(alert.expected)) {
+            alert.expected = null;
+        }
         if (alert.startsAt <= 0 || alert.startsAt > alert.time) {
             alert.startsAt = alert.time;
         }
