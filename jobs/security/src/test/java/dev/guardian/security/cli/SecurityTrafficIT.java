@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** replay security and generate security into a fresh topic of the local Kafka. */
+/** replay security, generate security and publish rules into a fresh topic of the local Kafka. */
 class SecurityTrafficIT {
 
     private static final String KAFKA = "127.0.0.1:9092";
@@ -119,6 +119,37 @@ class SecurityTrafficIT {
                                                 .equals(SecurityTraffic.ATTACKER_IP))
                         .count();
         assertThat(attackerLogins).isEqualTo(4);
+    }
+
+    @Test
+    void publishRulesSendsEachFileUnderItsNameAndRemovalsAsTombstones(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("s3"));
+        java.nio.file.Files.writeString(
+                dir.resolve("s3/bucket_deleted.yml"),
+                "title: Bucket deleted\nid: 11111111-2222-3333-4444-555555555555\n"
+                        + "detection:\n  s:\n    eventName: DeleteBucket\n  condition: s\n");
+        int rc =
+                new PublishRulesCommand(new PrintStream(out, true, StandardCharsets.UTF_8))
+                        .run(
+                                Args.parse(
+                                        List.of(
+                                                dir.toString(),
+                                                "--remove",
+                                                "old.yml",
+                                                "--topic",
+                                                topic,
+                                                "--bootstrap",
+                                                KAFKA)));
+        assertThat(rc).isZero();
+        List<ConsumerRecord<byte[], byte[]>> records = consume(2);
+        assertThat(records)
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("s3/bucket_deleted.yml", "old.yml");
+        assertThat(records)
+                .filteredOn(r -> new String(r.key(), StandardCharsets.UTF_8).equals("old.yml"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value()).isNull());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] value) {
