@@ -36,7 +36,11 @@ public final class BenchAllCommand implements Command {
                     "metrics", List.of("--events", "300000"),
                     "detect", List.of("--points", "300000"),
                     "mine", List.of("--duration", "3s"),
-                    "sigma", List.of("--seconds", "3"));
+                    "sigma", List.of("--seconds", "3"),
+                    "logs", List.of("--events", "100000"),
+                    "security", List.of("--events", "100000"),
+                    "latency", List.of("--duration", "60s"),
+                    "security-latency", List.of("--duration", "30s", "--warmup", "5s"));
 
     private final PrintStream out;
 

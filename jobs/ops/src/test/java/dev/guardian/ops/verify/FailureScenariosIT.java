@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The scenarios stop and kill services, so they run on their own second stack ({@code
  * .local-ops/}, ports + 10000): started here when it is not running and stopped again afterwards.
  * The shared stack that other integration tests use is never touched. Needs the shaded job jar
- * ({@code ./mvnw install} builds it before the integration tests run); without it the tests are
- * skipped.
+ * ({@code ./mvnw install} builds it before the integration tests run); without it, or with {@code
+ * -Dguardian.verify.skip=true}, the tests are skipped.
  */
 class FailureScenariosIT {
 
@@ -42,6 +42,8 @@ class FailureScenariosIT {
 
     @BeforeAll
     static void startStack() throws Exception {
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("guardian.verify.skip"), "-Dguardian.verify.skip=true");
         root = LocalStack.findRoot(Path.of(""));
         Path jar = root.resolve("jobs/cli/target/guardian-jobs.jar");
         Assumptions.assumeTrue(
