@@ -130,6 +130,12 @@ public class BenchLatencyCommand implements Command {
                     duration,
                     historyPoints);
             long t0 = System.nanoTime();
+            TaskManagerCost cost = new TaskManagerCost(cluster, jobId);
+            Thread costSampler =
+                    new Thread(
+                            () -> cost.sampleAfter(historyMillis, duration.toMillis()),
+                            "taskmanager-cost");
+            costSampler.start();
             long sent =
                     new LatencyTraffic(
                                     bootstrap,
@@ -140,6 +146,7 @@ public class BenchLatencyCommand implements Command {
                                     duration.toMillis())
                             .run();
             double seconds = (System.nanoTime() - t0) / 1e9;
+            costSampler.join();
             // the last anomalies become visible at the next checkpoints
             Thread.sleep(2 * checkpoint.toMillis() + 10_000);
             committed.stop();
@@ -148,6 +155,7 @@ public class BenchLatencyCommand implements Command {
                 thread.join();
             }
             print(sent, seconds, checkpoint, committed, uncommitted);
+            cost.print();
             printState(cluster, jobId, series);
         } finally {
             if (!keep) {

@@ -158,7 +158,8 @@ public final class FlinkRestClient {
         send(request);
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
+    /** Any GET of the REST API, e.g. {@code taskmanagers} or a vertex's metrics. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
         return send(
                 HttpRequest.newBuilder(base.resolve(path))
                         .timeout(Duration.ofSeconds(30))
