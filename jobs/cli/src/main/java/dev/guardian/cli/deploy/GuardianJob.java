@@ -9,6 +9,7 @@ public enum GuardianJob {
     METRICS("metrics", "guardian-metrics", "dev.guardian.metrics.MetricsJobMain"),
     LOGS("logs", "guardian-logs", "dev.guardian.logs.LogsJobMain"),
     ALERTS("alerts", "guardian-alerts", "dev.guardian.alerts.AlertRouterJobMain"),
+    BILLING("billing", "guardian-billing", "dev.guardian.billing.BillingJobMain"),
     SECURITY("security", "guardian-security", "dev.guardian.security.SecurityJobMain");
 
     private final String cliName;
