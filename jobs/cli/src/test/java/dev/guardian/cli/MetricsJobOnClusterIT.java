@@ -61,13 +61,17 @@ class MetricsJobOnClusterIT {
             admin.createTopics(
                             List.of(
                                     new NewTopic(topic, 2, (short) 1),
-                                    new NewTopic(deadLetterTopic, 1, (short) 1)))
+                                    new NewTopic(deadLetterTopic, 1, (short) 1),
+                                    new NewTopic(topic + ".anomalies", 1, (short) 1),
+                                    new NewTopic(topic + ".alerts", 1, (short) 1)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
         }
         clickhouse("CREATE DATABASE " + database);
         String ddl =
-                Files.readString(Path.of("../../infra/clickhouse/010_metrics.sql"))
+                (Files.readString(Path.of("../../infra/clickhouse/010_metrics.sql"))
+                                + Files.readString(
+                                        Path.of("../../infra/clickhouse/020_anomalies.sql")))
                         .replace("guardian.", database + ".");
         for (String statement : ddl.split(";\\s*\\n")) {
             String sql =
@@ -90,7 +94,14 @@ class MetricsJobOnClusterIT {
         clickhouse("DROP DATABASE IF EXISTS " + database);
         influx("DROP DATABASE " + database);
         try (Admin admin = Admin.create(kafka())) {
-            admin.deleteTopics(List.of(topic, deadLetterTopic)).all().get(30, TimeUnit.SECONDS);
+            admin.deleteTopics(
+                            List.of(
+                                    topic,
+                                    deadLetterTopic,
+                                    topic + ".anomalies",
+                                    topic + ".alerts"))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -136,6 +147,12 @@ class MetricsJobOnClusterIT {
                                 topic,
                                 "--guardian.metrics.dead-letter-topic",
                                 deadLetterTopic,
+                                "--guardian.metrics.anomalies-topic",
+                                topic + ".anomalies",
+                                "--guardian.metrics.alerts-topic",
+                                topic + ".alerts",
+                                "--guardian.metrics.anomalies-index",
+                                "it-anomalies-" + id,
                                 "--guardian.kafka.starting-offsets",
                                 "earliest",
                                 "--guardian.kafka.group-id-prefix",
