@@ -172,13 +172,17 @@ public final class BenchAllCommand implements Command {
         for (BenchResult r : results) {
             out.printf(
                     Locale.ROOT,
-                    "%-8s %-52s %,15.0f %11s %11s %8.2fx%n",
+                    "%-8s %-52s %15s %11s %11s %9s%n",
                     r.bench(),
                     truncate(r.measurement() + (r.wallClock() ? " (wall, per subtask)" : ""), 52),
-                    r.perCore(),
+                    Double.isNaN(r.perCore())
+                            ? "-"
+                            : String.format(Locale.ROOT, "%,.0f", r.perCore()),
                     latency(r.p50Micros()),
                     latency(r.p99Micros()),
-                    r.perCore() / bare);
+                    Double.isNaN(r.perCore())
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.2fx", r.perCore() / bare));
         }
         problems.forEach((bench, problem) -> out.println("bench " + bench + ": " + problem));
     }

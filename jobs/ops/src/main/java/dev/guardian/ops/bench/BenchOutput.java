@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class BenchOutput {
 
-    private static final String NUMBER = "([0-9][0-9,]*(?:\\.[0-9]+)?)";
+    private static final String NUMBER = "(-?[0-9][0-9,]*(?:\\.[0-9]+)?)";
+    private static final Pattern DURATION = Pattern.compile(NUMBER + "\\s*(us|µs|ms|s)\\b");
     private static final Pattern PER_CORE =
             Pattern.compile(
                     NUMBER
@@ -30,7 +31,29 @@ public final class BenchOutput {
 
     private BenchOutput() {}
 
+    /**
+     * Every figure, once: a benchmark that prints a progress line and then a table with the same
+     * figure yields it once, under the shorter name.
+     */
     public static List<BenchResult> parse(String bench, String output) {
+        List<BenchResult> unique = new ArrayList<>();
+        for (BenchResult r : parseAll(bench, output)) {
+            int same = -1;
+            for (int i = 0; i < unique.size(); i++) {
+                if (!Double.isNaN(r.perCore()) && unique.get(i).perCore() == r.perCore()) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
+                unique.add(r);
+            } else if (r.measurement().length() < unique.get(same).measurement().length()) {
+                unique.set(same, r);
+            }
+        }
+        return unique;
+    }
+
+    private static List<BenchResult> parseAll(String bench, String output) {
         List<BenchResult> results = new ArrayList<>();
         String[] lines = output.split("\\R");
         for (int i = 0; i < lines.length; i++) {
@@ -40,12 +63,23 @@ public final class BenchOutput {
                 i = readTable(bench, lines, i, column, results);
                 continue;
             }
+            List<String> latencyColumns = latencyColumns(line);
+            if (latencyColumns.contains("p50")
+                    && latencyColumns.contains("p99")
+                    && !DURATION.matcher(line).find()) {
+                i = readLatencyTable(bench, lines, i, latencyColumns, results);
+                continue;
+            }
             Matcher perCore = PER_CORE.matcher(line);
             Matcher perSubtask = PER_SUBTASK.matcher(line);
             boolean core = perCore.find();
             boolean subtask = !core && perSubtask.find();
             if (core || subtask) {
                 Matcher m = core ? perCore : perSubtask;
+                if (number(m.group(1)) <= 0) {
+                    continue; // a benchmark that measured nonsense (negative CPU time): not a
+                    // figure
+                }
                 String label = line.substring(0, m.start()).replaceAll("[:;,\\s]+$", "").strip();
                 results.add(
                         new BenchResult(
@@ -107,6 +141,51 @@ public final class BenchOutput {
         return i;
     }
 
+    /** The percentile columns of a header such as {@code ... p50 p90 p99 max}, in order. */
+    static List<String> latencyColumns(String line) {
+        List<String> columns = new ArrayList<>();
+        for (String cell : line.strip().split("\\s+")) {
+            if (cell.matches("p\\d+(\\.\\d+)?|max|min|mean")) {
+                columns.add(cell);
+            }
+        }
+        return columns;
+    }
+
+    /** Rows whose durations fill the header's percentile columns left to right. */
+    private static int readLatencyTable(
+            String bench,
+            String[] lines,
+            int header,
+            List<String> columns,
+            List<BenchResult> results) {
+        int i = header + 1;
+        for (; i < lines.length && !lines[i].isBlank(); i++) {
+            Matcher m = DURATION.matcher(lines[i]);
+            List<Double> values = new ArrayList<>();
+            int firstAt = -1;
+            while (m.find()) {
+                if (firstAt < 0) {
+                    firstAt = m.start();
+                }
+                values.add(toMicros(number(m.group(1)), m.group(2)));
+            }
+            if (values.size() < columns.size()) {
+                break;
+            }
+            String label = lines[i].substring(0, firstAt).replaceAll("[\\d\\s]+$", "").strip();
+            results.add(
+                    new BenchResult(
+                            bench,
+                            label + " (latency)",
+                            Double.NaN,
+                            values.get(columns.indexOf("p50")),
+                            values.get(columns.indexOf("p99")),
+                            false));
+        }
+        return i;
+    }
+
     static double number(String text) {
         return Double.parseDouble(text.replace(",", ""));
     }
@@ -116,8 +195,11 @@ public final class BenchOutput {
         if (!m.find()) {
             return Double.NaN;
         }
-        double value = number(m.group(1));
-        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        return toMicros(number(m.group(1)), m.group(2));
+    }
+
+    static double toMicros(double value, String unit) {
+        return switch (unit.toLowerCase(Locale.ROOT)) {
             case "ms" -> value * 1_000;
             case "s" -> value * 1_000_000;
             default -> value;

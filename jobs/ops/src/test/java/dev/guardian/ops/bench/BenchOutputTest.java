@@ -15,6 +15,7 @@ class BenchOutputTest {
                 String.join(
                         "\n",
                         "filling bench.metrics.x with 300,000 points over 10,000 series...",
+                        "  decode + validate + rollup   187.4 s wall,   28.5 s CPU,   56,789 events/s/core",
                         "",
                         "job (parallelism 1)                        events       events/s  events/s/core    vs bare",
                         "bare Kafka read + discard                 300,000        123,456        234,567      1.00x",
@@ -23,8 +24,13 @@ class BenchOutputTest {
         List<BenchResult> results = BenchOutput.parse("metrics", output);
         assertThat(results)
                 .extracting(BenchResult::measurement)
-                .containsExactly("bare Kafka read + discard", "decode + validate + rollup");
-        assertThat(results.get(1).perCore()).isEqualTo(56_789);
+                .containsExactlyInAnyOrder(
+                        "bare Kafka read + discard", "decode + validate + rollup");
+        assertThat(results)
+                .anyMatch(
+                        r ->
+                                r.perCore() == 56_789
+                                        && r.measurement().equals("decode + validate + rollup"));
     }
 
     @Test
@@ -47,6 +53,24 @@ class BenchOutputTest {
         assertThat(results.get(2).perCore()).isEqualTo(123_456);
         assertThat(results.get(3).measurement()).isEqualTo("all rules");
         assertThat(results.get(3).p99Micros()).isCloseTo(1_500, within(1e-9));
+    }
+
+    @Test
+    void readsLatencyTablesAndSkipsNegativeFigures() {
+        String output =
+                String.join(
+                        "\n",
+                        "event -> anomaly record readable         anomalies   series      p50      p90      p99      max",
+                        "Kafka, read_uncommitted                         53       53 141821 ms 148283 ms 151521 ms 151521 ms",
+                        "Kafka, read_committed                           36       36 140351 ms 146624 ms 147852 ms 147852 ms",
+                        "",
+                        "TaskManager CPU: -41.9 s for 111,486 points = -376 us per point (-2,659 points/s per core)");
+        List<BenchResult> results = BenchOutput.parse("latency", output);
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).measurement()).isEqualTo("Kafka, read_uncommitted (latency)");
+        assertThat(results.get(0).p50Micros()).isEqualTo(141_821_000.0);
+        assertThat(results.get(1).p99Micros()).isEqualTo(147_852_000.0);
+        assertThat(results.get(0).perCore()).isNaN();
     }
 
     @Test
