@@ -10,7 +10,7 @@ import dev.guardian.billing.detect.CostWatchSettings;
 import dev.guardian.billing.detect.EntitySelector;
 import dev.guardian.billing.detect.ForecastableCharges;
 import dev.guardian.billing.record.BillingDelivery;
-import dev.guardian.billing.record.BillingTimestamps;
+import dev.guardian.billing.record.BillingEventTime;
 import dev.guardian.billing.record.CostChange;
 import dev.guardian.billing.record.DecodeBillingRecords;
 import dev.guardian.billing.record.RecordIdSelector;
@@ -20,11 +20,13 @@ import dev.guardian.billing.rollup.RollupCell;
 import dev.guardian.billing.rollup.RollupGranularity;
 import dev.guardian.common.job.DeadLetters;
 import dev.guardian.common.kafka.RawRecord;
+import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.schemas.Alert;
 import dev.guardian.schemas.Forecast;
 import java.time.Duration;
 import java.util.Set;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -41,6 +43,17 @@ public final class BillingJob {
 
     private BillingJob() {}
 
+    /**
+     * Event time of the input (the earliest ChargePeriodStart of a message, read by {@link
+     * BillingEventTime} in the source) with per-partition watermarks: give it to {@code
+     * env.fromSource}, or to {@code assignTimestampsAndWatermarks} of in-memory input stamped with
+     * {@link BillingEventTime#stamp}. The workflow needs its input to carry both.
+     */
+    public static WatermarkStrategy<RawRecord> watermarks(Configuration conf) {
+        return RawRecordWatermarks.strategy(
+                conf.get(BillingJobOptions.OUT_OF_ORDERNESS), conf.get(BillingJobOptions.IDLENESS));
+    }
+
     /** The workflow without budgets. */
     public static void defineWorkflow(
             Configuration conf, DataStream<RawRecord> input, BillingSinks sinks) {
@@ -50,19 +63,11 @@ public final class BillingJob {
     /** The workflow; {@code budgets} were read from the budgets file when the job was built. */
     public static void defineWorkflow(
             Configuration conf, Budgets budgets, DataStream<RawRecord> input, BillingSinks sinks) {
-        SingleOutputStreamOperator<BillingDelivery> decoded =
+        SingleOutputStreamOperator<BillingDelivery> deliveries =
                 input.process(new DecodeBillingRecords(conf))
                         .name("Decode and validate billing records")
                         .uid("billing-decode");
-        sinks.deadLetters(decoded.getSideOutput(DeadLetters.tag()));
-
-        DataStream<BillingDelivery> deliveries =
-                decoded.assignTimestampsAndWatermarks(
-                                BillingTimestamps.strategy(
-                                        conf.get(BillingJobOptions.OUT_OF_ORDERNESS),
-                                        conf.get(BillingJobOptions.IDLENESS)))
-                        .name("Event time")
-                        .uid("billing-event-time");
+        sinks.deadLetters(deliveries.getSideOutput(DeadLetters.tag()));
         sinks.records(deliveries);
 
         Duration horizon = conf.get(BillingJobOptions.RESTATEMENT_HORIZON);

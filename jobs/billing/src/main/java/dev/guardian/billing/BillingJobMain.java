@@ -1,6 +1,7 @@
 package dev.guardian.billing;
 
 import dev.guardian.billing.budget.Budgets;
+import dev.guardian.billing.record.BillingEventTime;
 import dev.guardian.common.cli.UsageException;
 import dev.guardian.common.job.JobConfiguration;
 import dev.guardian.common.kafka.KafkaConnections;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -56,8 +56,9 @@ public final class BillingJobMain {
         String topic = conf.get(BillingJobOptions.INPUT_TOPIC);
         DataStream<RawRecord> input =
                 env.fromSource(
-                                KafkaConnections.rawSource(conf, topic, BillingJob.NAME),
-                                WatermarkStrategy.noWatermarks(),
+                                KafkaConnections.rawSource(
+                                        conf, topic, BillingJob.NAME, new BillingEventTime(conf)),
+                                BillingJob.watermarks(conf),
                                 "Kafka " + topic)
                         .uid("billing-source-kafka");
         Budgets budgets =

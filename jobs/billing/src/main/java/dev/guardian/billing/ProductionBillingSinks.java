@@ -13,6 +13,7 @@ import dev.guardian.billing.sink.CostRollupRow;
 import dev.guardian.billing.sink.ForecastPointRow;
 import dev.guardian.billing.sink.ForecastPoints;
 import dev.guardian.billing.sink.KafkaKeys;
+import dev.guardian.billing.sink.SharedAnomalyRow;
 import dev.guardian.common.job.DeadLetterKafkaSink;
 import dev.guardian.common.kafka.KafkaConnections;
 import dev.guardian.connectors.clickhouse.ClickHouseRowConverter;
@@ -103,6 +104,7 @@ public class ProductionBillingSinks implements BillingSinks {
                 .name("Kafka " + topic)
                 .uid("billing-sink-kafka-anomalies");
         clickHouse(anomalies, CostAnomalyRow.TABLE, new CostAnomalyRow());
+        clickHouse(anomalies, SharedAnomalyRow.TABLE, new SharedAnomalyRow());
     }
 
     @Override

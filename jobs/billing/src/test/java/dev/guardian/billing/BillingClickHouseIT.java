@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guardian.billing.testing.ClickHouseTestDatabase;
 import dev.guardian.billing.testing.CollectingBillingSinks;
+import dev.guardian.billing.testing.Inputs;
 import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.connectors.clickhouse.ClickHouseOptions;
 import dev.guardian.schemas.Alert;
@@ -13,7 +14,6 @@ import dev.guardian.schemas.DeadLetter;
 import dev.guardian.schemas.Forecast;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -93,10 +93,7 @@ class BillingClickHouseIT {
                 StreamExecutionEnvironment.getExecutionEnvironment(cluster);
         env.setParallelism(2);
         env.enableCheckpointing(200);
-        BillingJob.defineWorkflow(
-                conf,
-                env.fromData(input, TypeInformation.of(RawRecord.class)).setParallelism(1),
-                new ClickHouseOnly(conf));
+        BillingJob.defineWorkflow(conf, Inputs.of(env, input, conf), new ClickHouseOnly(conf));
         env.execute("billing IT");
     }
 

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.guardian.billing.rollup.CostRollup;
 import dev.guardian.billing.testing.CollectingBillingSinks;
+import dev.guardian.billing.testing.Inputs;
 import dev.guardian.common.kafka.RawRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The billing workflow on a mini cluster, with bounded input and collecting sinks. */
 class BillingJobWorkflowTest {
+
+    private static final Configuration CONF = new Configuration();
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER =
@@ -54,10 +56,7 @@ class BillingJobWorkflowTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         CollectingBillingSinks sinks = new CollectingBillingSinks();
-        BillingJob.defineWorkflow(
-                new Configuration(),
-                env.fromData(input, TypeInformation.of(RawRecord.class)).setParallelism(1),
-                sinks);
+        BillingJob.defineWorkflow(CONF, Inputs.of(env, input, CONF), sinks);
         env.execute();
 
         assertThat(sinks.records.received()).hasSize(9);

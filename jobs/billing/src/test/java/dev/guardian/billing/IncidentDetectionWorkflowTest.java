@@ -7,6 +7,7 @@ import dev.guardian.billing.generate.CostIncident;
 import dev.guardian.billing.generate.Delivery;
 import dev.guardian.billing.generate.IncidentKind;
 import dev.guardian.billing.testing.CollectingBillingSinks;
+import dev.guardian.billing.testing.Inputs;
 import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.schemas.Alert;
 import dev.guardian.schemas.AlertStatus;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,6 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * billing data, with the injected cause as root cause, and no other key may alert.
  */
 class IncidentDetectionWorkflowTest {
+
+    private static final Configuration CONF = new Configuration();
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER =
@@ -79,10 +81,7 @@ class IncidentDetectionWorkflowTest {
         // judges an hour while it is still open would then depend on thread timing
         env.setParallelism(1);
         CollectingBillingSinks sinks = new CollectingBillingSinks();
-        BillingJob.defineWorkflow(
-                new Configuration(),
-                env.fromData(input, TypeInformation.of(RawRecord.class)).setParallelism(1),
-                sinks);
+        BillingJob.defineWorkflow(CONF, Inputs.of(env, input, CONF), sinks);
         env.execute();
 
         List<Alert> firing =

@@ -8,6 +8,7 @@ import dev.guardian.billing.budget.Budgets;
 import dev.guardian.billing.generate.BillingScenario;
 import dev.guardian.billing.generate.Delivery;
 import dev.guardian.billing.record.BillingDelivery;
+import dev.guardian.billing.record.BillingEventTime;
 import dev.guardian.billing.rollup.CostRollup;
 import dev.guardian.billing.rollup.RollupGranularity;
 import dev.guardian.common.kafka.RawRecord;
@@ -112,7 +113,13 @@ final class ScenarioRun {
         env.setParallelism(1);
         Sinks sinks = new Sinks();
         BillingJob.defineWorkflow(
-                conf, budgets, env.fromData(input, TypeInformation.of(RawRecord.class)), sinks);
+                conf,
+                budgets,
+                env.fromData(
+                                BillingEventTime.stamp(input, conf),
+                                TypeInformation.of(RawRecord.class))
+                        .assignTimestampsAndWatermarks(BillingJob.watermarks(conf)),
+                sinks);
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean();
