@@ -1,6 +1,8 @@
--- Logs stream (issue 5): templates mined online, lines per template per minute, and the
--- anomalies table (shared by every source: metrics, logs, billing and security write the same
--- Anomaly record). The log lines themselves live in Elasticsearch (data stream logs-guardian-*).
+-- Logs stream (issue 5): templates mined online and lines per template per minute. The log lines
+-- themselves live in Elasticsearch (data stream logs-guardian-*); the log anomalies go to the shared
+-- guardian.anomalies table (020_anomalies.sql) with source = 'LOGS', e.g.
+--   SELECT time, labels['service'], explanation, links['elasticsearch'] FROM anomalies FINAL
+--     WHERE source = 'LOGS' AND time > now() - INTERVAL 1 DAY ORDER BY time DESC
 --
 -- Every table is a ReplacingMergeTree keyed by what makes a row unique, so a replay or a retried
 -- batch replaces rows instead of adding them; query with FINAL (or argMax) before merges.
@@ -82,34 +84,3 @@ INNER JOIN
     ) AS m ON m.service = counts.service AND m.template_id = counts.template_id
     GROUP BY service, live_id
 ) AS c ON c.service = t.service AND c.live_id = t.template_id;
-
--- Anomalies of every source (the Anomaly record of guardian.anomalies), with explanation, expected
--- band, evidence (example lines for logs) and links to the raw data (an Elasticsearch query for
--- logs). id is deterministic, so a replay replaces rows.
---   SELECT time, entity, explanation, links['elasticsearch'] FROM anomalies FINAL
---     WHERE source = 'LOGS' AND time > now() - INTERVAL 1 DAY ORDER BY time DESC
-CREATE TABLE IF NOT EXISTS guardian.anomalies
-(
-    id           String,
-    source       LowCardinality(String),
-    entity       String,
-    metric       LowCardinality(String),
-    labels       Map(LowCardinality(String), String),
-    time         DateTime64(3, 'UTC'),
-    value        Float64,
-    expected     Nullable(Float64),
-    lower        Nullable(Float64),
-    upper        Nullable(Float64),
-    unit         LowCardinality(Nullable(String)),
-    score        Float64,
-    grade        LowCardinality(String),
-    detector     LowCardinality(String),
-    driver       Nullable(String),
-    explanation  String,
-    links        Map(String, String),
-    evidence     Map(String, String)
-)
-ENGINE = ReplacingMergeTree
-PARTITION BY toYYYYMM(time)
-ORDER BY (source, time, id)
-SETTINGS non_replicated_deduplication_window = 1000;

@@ -47,8 +47,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The logs job's converters and the repository's mappings against the local stack's Elasticsearch
  * and ClickHouse: the index templates of infra/elasticsearch and the DDL of
- * infra/clickhouse/030_logs.sql, applied under random names, written twice (a replay) and read
- * back.
+ * infra/clickhouse/020_anomalies.sql and 030_logs.sql, applied under random names, written twice (a
+ * replay) and read back.
  */
 class LogsOutputsIT {
 
@@ -83,7 +83,10 @@ class LogsOutputsIT {
         assertThat(http("PUT", ES + "/_index_template/it-" + ANOMALIES, anomalies.toString()))
                 .contains("acknowledged");
 
-        String ddl = Files.readString(ROOT.resolve("infra/clickhouse/030_logs.sql"));
+        String ddl =
+                Files.readString(ROOT.resolve("infra/clickhouse/020_anomalies.sql"))
+                        + "\n"
+                        + Files.readString(ROOT.resolve("infra/clickhouse/030_logs.sql"));
         ddl = ddl.replaceAll("(?m)--.*$", "");
         for (String table :
                 List.of(

@@ -5,7 +5,7 @@ import dev.guardian.schemas.Anomaly;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An anomaly as a row of {@code guardian.anomalies} (infra/clickhouse/030_logs.sql). */
+/** An anomaly as a row of {@code guardian.anomalies} (infra/clickhouse/020_anomalies.sql). */
 public class AnomalyRow implements ClickHouseRowConverter<Anomaly> {
 
     private static final long serialVersionUID = 1L;

@@ -43,6 +43,36 @@ class LineTimesTest {
     }
 
     @Test
+    void theCommonIsoShapeIsReadWithoutAFormatterAndAgreesWithTheCodec() {
+        for (String t :
+                new String[] {
+                    "2026-01-05T10:15:30Z",
+                    "2026-01-05T10:15:30.250Z",
+                    "2026-01-05 10:15:30.2Z",
+                    "2024-02-29T23:59:59.999999999Z",
+                    "1999-12-31T00:00:00.000Z"
+                }) {
+            assertThat(LineTimes.isoUtc(t))
+                    .as(t)
+                    .isEqualTo(
+                            dev.guardian.schemas.serde.FlexibleTimestamps.parse(t).toEpochMilli());
+        }
+        for (String t :
+                new String[] {
+                    "2026-01-05T10:15:30+02:00",
+                    "2026-02-30T10:15:30Z",
+                    "2026-01-05",
+                    "2026-13-05T10:15:30Z",
+                    "2026-01-05T10:15:30.Z",
+                    "20x6-01-05T10:15:30Z"
+                }) {
+            assertThat(LineTimes.isoUtc(t)).as(t).isEqualTo(LineTimes.NONE);
+        }
+        assertThat(own("{\"@timestamp\":\"2026-01-05T12:15:30.250+02:00\"}"))
+                .isEqualTo(T.toEpochMilli());
+    }
+
+    @Test
     void whatHasNoReadableTimeHasNone() {
         assertThat(own("{\"message\":\"m\"}")).isEqualTo(LineTimes.NONE);
         assertThat(own("{\"@timestamp\":\"yesterday\"}")).isEqualTo(LineTimes.NONE);
