@@ -6,6 +6,7 @@ import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.metrics.anomaly.AnomalySettings;
 import dev.guardian.metrics.anomaly.DetectSeriesAnomalies;
 import dev.guardian.metrics.anomaly.DetectSeriesAnomaliesOperator;
+import dev.guardian.metrics.filter.DropMetricsByName;
 import dev.guardian.metrics.rollup.EmitMinuteRollup;
 import dev.guardian.metrics.rollup.MinuteRollupAggregate;
 import dev.guardian.metrics.validate.DecodeMetricSamples;
@@ -47,6 +48,16 @@ public final class MetricsJob {
 
     public static void defineWorkflow(
             Configuration conf, DataStream<RawRecord> input, MetricsSinks sinks) {
+        DataStream<MetricSample> samples = decodeAndRollUp(conf, input, sinks);
+        detectAnomalies(conf, samples, sinks);
+    }
+
+    /**
+     * Decode, validate, raw points and one-minute rollups: the job without anomaly detection, which
+     * the benchmark also measures alone. Returns the valid samples.
+     */
+    public static DataStream<MetricSample> decodeAndRollUp(
+            Configuration conf, DataStream<RawRecord> input, MetricsSinks sinks) {
         SingleOutputStreamOperator<MetricSample> decoded =
                 input.process(new DecodeMetricSamples(conf))
                         .name("Decode and validate metric points")
@@ -55,6 +66,15 @@ public final class MetricsJob {
 
         // event time and watermarks come from the source, per Kafka partition (MetricsJobMain)
         DataStream<MetricSample> samples = decoded;
+        String dropped = conf.get(MetricsJobOptions.DROP_METRICS);
+        if (!dropped.isEmpty()) {
+            // only when configured: the operator has no state, so adding or removing it keeps
+            // every savepoint restorable (guardian upgrade)
+            samples =
+                    decoded.filter(new DropMetricsByName(dropped))
+                            .name("Drop metrics by name")
+                            .uid("metrics-drop-by-name");
+        }
         sinks.points(samples);
 
         DataStream<MetricRollup> rollups =
@@ -65,7 +85,11 @@ public final class MetricsJob {
                         .name("One-minute rollups")
                         .uid("metrics-rollup-1m");
         sinks.rollups(rollups);
+        return samples;
+    }
 
+    private static void detectAnomalies(
+            Configuration conf, DataStream<MetricSample> samples, MetricsSinks sinks) {
         SingleOutputStreamOperator<Anomaly> anomalies =
                 samples.keyBy(new SeriesIdSelector())
                         .transform(

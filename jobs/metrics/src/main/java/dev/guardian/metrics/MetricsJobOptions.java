@@ -65,6 +65,18 @@ public final class MetricsJobOptions {
                             "Points older than this are dead-lettered. Raise it to backfill"
                                     + " history.");
 
+    public static final ConfigOption<String> DROP_METRICS =
+            ConfigOptions.key("guardian.metrics.drop-metrics")
+                    .stringType()
+                    .defaultValue("")
+                    .withDescription(
+                            "Regular expression (Java syntax, whole name) of metric names whose"
+                                    + " valid points are dropped before any output, like"
+                                    + " Prometheus' relabel action 'drop'; empty keeps every"
+                                    + " metric. Setting or clearing it adds or removes an operator"
+                                    + " without state: a running job takes it with 'guardian"
+                                    + " upgrade'.");
+
     public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
             ConfigOptions.key("guardian.metrics.out-of-orderness")
                     .durationType()

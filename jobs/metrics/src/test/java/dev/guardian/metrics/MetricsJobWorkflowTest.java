@@ -1,8 +1,10 @@
 package dev.guardian.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.guardian.anomaly.DetectorConfig;
+import dev.guardian.common.cli.UsageException;
 import dev.guardian.common.kafka.RawRecord;
 import dev.guardian.common.kafka.RawRecordWatermarks;
 import dev.guardian.common.testing.CollectingSink;
@@ -86,10 +88,13 @@ class MetricsJobWorkflowTest {
 
     /** Runs the job's workflow over the records, stamped as the Kafka source stamps them. */
     static Collecting run(List<RawRecord> input) throws Exception {
+        return run(input, new Configuration());
+    }
+
+    static Collecting run(List<RawRecord> input, Configuration conf) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Collecting sinks = new Collecting();
-        Configuration conf = new Configuration();
         // the decoded outcome is not kept across the bounded source's serialisation, so the
         // decode step decodes again
         MetricEventTime eventTime = new MetricEventTime(conf);
@@ -121,6 +126,42 @@ class MetricsJobWorkflowTest {
                         + ",\"value\":"
                         + value
                         + ",\"type\":\"GAUGE\"}");
+    }
+
+    @Test
+    void droppedMetricsReachNoOutput() throws Exception {
+        List<RawRecord> input = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Instant at = MINUTE_0.plusSeconds(i * 15L);
+            input.add(point("a", at, i));
+            input.add(
+                    json(
+                            "{\"name\":\"debug_queue_probe\",\"labels\":{},\"timestamp\":"
+                                    + at.toEpochMilli()
+                                    + ",\"value\":1}"));
+        }
+        Configuration conf = new Configuration();
+        conf.set(MetricsJobOptions.DROP_METRICS, "debug_.*");
+
+        Collecting sinks = run(input, conf);
+
+        assertThat(sinks.points.received())
+                .hasSize(4)
+                .allMatch(p -> p.name.equals("cpu_utilization"));
+        assertThat(sinks.scores.received()).hasSize(4);
+        assertThat(sinks.rollups.received()).hasSize(1);
+        assertThat(sinks.rollups.received().get(0).count).isEqualTo(4);
+        assertThat(sinks.deadLetters.received()).isEmpty();
+    }
+
+    @Test
+    void aDropPatternThatIsNoRegularExpressionIsAUsageError() {
+        Configuration conf = new Configuration();
+        conf.set(MetricsJobOptions.DROP_METRICS, "debug_(");
+        assertThatThrownBy(() -> run(List.of(point("a", MINUTE_0, 1)), conf))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("guardian.metrics.drop-metrics")
+                .hasMessageContaining("debug_(");
     }
 
     @Test
