@@ -2,6 +2,7 @@ package dev.guardian.anomaly.cli;
 
 import dev.guardian.anomaly.DetectorConfig;
 import dev.guardian.anomaly.DetectorKind;
+import dev.guardian.anomaly.nab.NabCrossValidation;
 import dev.guardian.anomaly.nab.NabEvaluation;
 import dev.guardian.anomaly.nab.NabProfile;
 import dev.guardian.anomaly.nab.NabScorer;
@@ -52,8 +53,10 @@ public final class EvalNabCommand implements Command {
     @Override
     public String usage() {
         return "--data DIR --windows FILE [--out DIR] [--profiles FILE]"
-                + " [--detector ensemble|window|...] [--threshold T]"
-                + "   (--detector/--threshold are for experiments; the default is the job's)";
+                + " [--detector ensemble|window|...] [--threshold T] [--cross-validate K [--seed S]]"
+                + "   (--detector/--threshold are for experiments; the default is the job's;"
+                + " --cross-validate K chooses threshold and cool-down on k-1 folds of the files,"
+                + " stratified by category, and reports the score on the held-out fold)";
     }
 
     @Override
@@ -81,6 +84,8 @@ public final class EvalNabCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        int folds = args.intValue("cross-validate", 0);
+        long seed = args.longValue("seed", 1);
         args.rejectUnknown();
         DetectorConfig config = builder.build();
 
@@ -102,7 +107,56 @@ public final class EvalNabCommand implements Command {
         NabEvaluation evaluation = new NabEvaluation(config, profiles);
         NabEvaluation.Report report = evaluation.run(data, files, windows, outDir);
         print(report, config, outDir);
+        if (folds != 0) {
+            if (folds < 2 || folds > report.files().size()) {
+                throw new UsageException(
+                        "--cross-validate must be 2 to "
+                                + report.files().size()
+                                + " (the number of files): "
+                                + folds);
+            }
+            printCrossValidation(
+                    new NabCrossValidation(profiles).run(report.files(), folds, seed), folds, seed);
+        }
         return 0;
+    }
+
+    private void printCrossValidation(NabCrossValidation.Result cv, int folds, long seed) {
+        out.printf(
+                Locale.ROOT,
+                "cross-validation: %d folds by file, stratified by category, seed %d;"
+                        + " threshold and cool-down chosen on the other folds%n",
+                folds,
+                seed);
+        int i = 0;
+        for (NabCrossValidation.Fold fold : cv.folds()) {
+            out.printf(
+                    Locale.ROOT,
+                    "fold %d  files %2d  threshold %.2f  cooldown %3d  train %s  held-out %s%n",
+                    ++i,
+                    fold.heldOut().size(),
+                    fold.choice().threshold(),
+                    fold.choice().cooldownPoints(),
+                    figures(fold.training()),
+                    figures(fold.heldOutScore()));
+        }
+        out.printf(
+                Locale.ROOT,
+                "in-sample (threshold %.2f, cooldown %d chosen on every file) %s%n",
+                cv.inSampleChoice().threshold(),
+                cv.inSampleChoice().cooldownPoints(),
+                figures(cv.inSample()));
+        for (Map.Entry<String, Double> e : cv.heldOut().entrySet()) {
+            out.printf(Locale.ROOT, "NAB held-out %s %.2f%n", e.getKey(), e.getValue());
+        }
+    }
+
+    private static String figures(Map<String, Double> scores) {
+        StringBuilder s = new StringBuilder();
+        for (double v : scores.values()) {
+            s.append(s.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return s.toString();
     }
 
     private void print(NabEvaluation.Report report, DetectorConfig config, Path outDir) {

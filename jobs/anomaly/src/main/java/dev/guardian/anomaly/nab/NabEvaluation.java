@@ -2,6 +2,7 @@ package dev.guardian.anomaly.nab;
 
 import dev.guardian.anomaly.AnomalyResult;
 import dev.guardian.anomaly.DetectorConfig;
+import dev.guardian.anomaly.PointStatus;
 import dev.guardian.anomaly.SeriesAnomalyScorer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -31,6 +32,8 @@ public final class NabEvaluation {
             int rows,
             List<NabScorer.RowWindow> windows,
             double[] scores,
+            double[] rawScores,
+            boolean[] eligible,
             Map<String, NabScorer.FileScore> byProfile) {}
 
     /** All files and the normalised score per profile, in profile order. */
@@ -95,9 +98,13 @@ public final class NabEvaluation {
         int n = series.size();
         AnomalyResult[] results = new AnomalyResult[n];
         double[] scores = new double[n];
+        double[] rawScores = new double[n];
+        boolean[] eligible = new boolean[n];
         for (int i = 0; i < n; i++) {
             results[i] = scorer.feed(series.timestamps()[i], series.values()[i]);
             scores[i] = results[i].score();
+            rawScores[i] = results[i].rawScore();
+            eligible[i] = mayAlert(results[i].status());
         }
         List<NabScorer.RowWindow> rowWindows = NabScorer.rowWindows(series.timestamps(), windows);
         Map<String, NabScorer.FileScore> byProfile = new LinkedHashMap<>();
@@ -109,7 +116,14 @@ public final class NabEvaluation {
         if (outDir != null) {
             write(outDir.resolve(series.name()), series, results, rowWindows);
         }
-        return new FileResult(series.name(), n, rowWindows, scores, byProfile);
+        return new FileResult(series.name(), n, rowWindows, scores, rawScores, eligible, byProfile);
+    }
+
+    /** Whether the scorer could have alerted on a point of this status under some cool-down. */
+    private static boolean mayAlert(PointStatus status) {
+        return status != PointStatus.WARMING_UP
+                && status != PointStatus.MISSING
+                && status != PointStatus.OUT_OF_ORDER;
     }
 
     private Report report(List<FileResult> results) {

@@ -1,0 +1,36 @@
+package dev.guardian.anomaly.nab;
+
+/**
+ * Replays the scorer's alerting rule over a series' raw detector scores for another threshold and
+ * cool-down: a point alerts when it is past warm-up, no cool-down is running and its raw score
+ * reaches the threshold; an alert starts a cool-down of that many points. The detectors' state does
+ * not depend on either setting, so this gives exactly the detections that {@link
+ * dev.guardian.anomaly.SeriesAnomalyScorer} would make under them, without running the detectors
+ * again: that is what makes a threshold search per cross-validation fold cheap.
+ */
+public final class AlertReplay {
+
+    private AlertReplay() {}
+
+    /**
+     * @param rawScores the detector's score per row, before warm-up and cool-down
+     * @param eligible per row, whether the scorer may alert at all (past warm-up, a scored point)
+     */
+    public static boolean[] detections(
+            double[] rawScores, boolean[] eligible, double threshold, int cooldownPoints) {
+        boolean[] detections = new boolean[rawScores.length];
+        int cooldownLeft = 0;
+        for (int i = 0; i < rawScores.length; i++) {
+            if (!eligible[i]) {
+                continue;
+            }
+            if (cooldownLeft > 0) {
+                cooldownLeft--;
+            } else if (rawScores[i] >= threshold) {
+                detections[i] = true;
+                cooldownLeft = cooldownPoints;
+            }
+        }
+        return detections;
+    }
+}
