@@ -9,6 +9,7 @@ import dev.guardian.schemas.serde.RecordFormat;
 import dev.guardian.security.cloudtrail.CloudTrailNormalizer;
 import dev.guardian.security.cloudtrail.CloudTrailRecords;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,9 +47,11 @@ public final class SecurityMessageReader implements Serializable {
             for (String reason : batch.rejects()) {
                 rejects.add(new InvalidRecordException(reason));
             }
+            // a message that is one record is kept as it came; records of an envelope are cut out
+            String whole = batch.whole() ? verbatim(value) : null;
             for (JsonNode json : batch.records()) {
                 try {
-                    events.add(CloudTrailNormalizer.normalize(json));
+                    events.add(CloudTrailNormalizer.normalize(json, whole));
                 } catch (RuntimeException e) {
                     rejects.add(e);
                 }
@@ -60,5 +63,11 @@ public final class SecurityMessageReader implements Serializable {
             rejects.add(new InvalidRecordException("message nested too deeply to read"));
         }
         return new SecurityMessage(events, rejects);
+    }
+
+    /** A one-record message as text: without a byte order mark and surrounding whitespace. */
+    static String verbatim(byte[] value) {
+        String text = new String(value, StandardCharsets.UTF_8);
+        return (text.startsWith("\uFEFF") ? text.substring(1) : text).strip();
     }
 }

@@ -20,7 +20,11 @@ import dev.guardian.security.rules.RuleDirectory;
 import dev.guardian.security.rules.RuleUpdate;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +32,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -43,7 +48,11 @@ import org.apache.kafka.clients.admin.NewTopic;
  * not ClickHouse.
  *
  * <p>"Per core" divides by the CPU time the JVM spent while the job ran, so a run on a busy machine
- * reports the work done per CPU-second rather than the wall clock it happened to get.
+ * reports the work done per CPU-second rather than the wall clock it happened to get; "per
+ * task-core" by the CPU time of the job's task threads alone ({@link TaskCpuMeter}). The input is
+ * {@code generate security}'s traffic (with the attack), keyed by principal, so the keyed state
+ * grows with {@code --principals}; state lives in RocksDB with incremental checkpoints, as on the
+ * cluster, unless {@code --state-backend hashmap}.
  */
 public final class BenchSecurityCommand implements Command {
 
@@ -74,7 +83,9 @@ public final class BenchSecurityCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--events N (300000)] [--rules DIR (the CloudTrail set)] [--bootstrap HOST:PORT]";
+        return "[--events N (300000)] [--principals N (300)] [--rules DIR (the CloudTrail set)]"
+                + " [--state-backend rocksdb|hashmap (rocksdb, incremental, as the cluster)]"
+                + " [--bootstrap HOST:PORT]";
     }
 
     /** A discarding stand-in for the job's outputs; events read are what is counted. */
@@ -112,9 +123,18 @@ public final class BenchSecurityCommand implements Command {
         }
     }
 
-    record Result(String name, long events, double wallSeconds, double cpuSeconds) {
+    record Result(
+            String name,
+            long events,
+            double wallSeconds,
+            double cpuSeconds,
+            double taskCpuSeconds) {
         double perCore() {
             return events / cpuSeconds;
+        }
+
+        double perTaskCore() {
+            return events / taskCpuSeconds;
         }
 
         double perSecond() {
@@ -125,14 +145,25 @@ public final class BenchSecurityCommand implements Command {
     @Override
     public int run(Args args) throws Exception {
         int events = args.intValue("events", 300_000);
+        int principals = args.intValue("principals", 300);
+        String backend = args.string("state-backend", "rocksdb");
         Path rulesDir =
                 args.string("rules").isPresent()
                         ? args.existingPath("rules")
                         : SharedData.resolve("security/sigma-cloudtrail");
         String bootstrap = args.string("bootstrap", KafkaOptions.BOOTSTRAP_SERVERS.defaultValue());
         args.rejectUnknown();
-        if (events < 1) {
-            throw new UsageException("--events must be positive");
+        if (events < 1 || principals < 1) {
+            throw new UsageException("--events and --principals must be positive");
+        }
+        if (!backend.equals("rocksdb") && !backend.equals("hashmap")) {
+            throw new UsageException("--state-backend must be rocksdb or hashmap");
+        }
+        if (backend.equals("rocksdb")
+                && !onClasspath("org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend")) {
+            throw new UsageException(
+                    "RocksDB is not on the launcher's class path: rebuild the launcher"
+                            + " (./mvnw -pl jobs/cli package) or use --state-backend hashmap");
         }
         RuleDirectory.Loaded rules = RuleDirectory.load(rulesDir);
         out.println(rules.compiled().summary() + " from " + rulesDir);
@@ -141,35 +172,70 @@ public final class BenchSecurityCommand implements Command {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        out.printf("filling %s with %,d synthetic CloudTrail records...%n", topic, events);
+        out.printf(
+                "filling %s with %,d CloudTrail records of %d principals (generate security at"
+                        + " 200/s, the attack injected)...%n",
+                topic, events, principals);
         try (CloudTrailSender sender =
                 CloudTrailSender.open(bootstrap, topic, "guardian-bench-security")) {
-            int batch = 50_000;
-            for (int from = 0; from < events; from += batch) {
-                for (byte[] record :
-                        SyntheticCloudTrail.generate(Math.min(batch, events - from), from)) {
-                    sender.send(null, record);
-                }
+            SecurityTraffic traffic =
+                    new SecurityTraffic(
+                            42,
+                            Instant.parse("2024-05-01T00:00:00Z"),
+                            200,
+                            principals,
+                            EnumSet.allOf(SecurityTraffic.Incident.class),
+                            Duration.ofMinutes(5),
+                            8);
+            for (int i = 0; i < events; i++) {
+                SecurityTraffic.Timed t = traffic.next();
+                sender.send(
+                        t.key().getBytes(StandardCharsets.UTF_8),
+                        t.record().toString().getBytes(StandardCharsets.UTF_8));
             }
             sender.flush();
         }
         try {
-            Result bare = measure("bare Kafka read + discard", bootstrap, topic, null, events);
+            Result bare =
+                    measure("bare Kafka read + discard", bootstrap, topic, null, events, backend);
             Result job =
-                    measure("security job, every rule", bootstrap, topic, rules.sources(), events);
+                    measure(
+                            "security job, every rule",
+                            bootstrap,
+                            topic,
+                            rules.sources(),
+                            events,
+                            backend);
             out.println();
+            out.println(
+                    "state backend "
+                            + backend
+                            + ", checkpoints every "
+                            + SecurityJobOptions.CHECKPOINT_INTERVAL.defaultValue().toMillis()
+                            + " ms");
             out.printf(
-                    "%-30s %10s %12s %14s %9s%n",
-                    "job (parallelism 1)", "events", "events/s", "events/s/core", "vs bare");
+                    "%-30s %10s %12s %14s %9s %14s %9s%n",
+                    "job (parallelism 1)",
+                    "events",
+                    "events/s",
+                    "events/s/core",
+                    "vs bare",
+                    "per task-core",
+                    "vs bare");
             for (Result r : new Result[] {bare, job}) {
                 out.printf(
-                        "%-30s %,10d %,12.0f %,14.0f %8.2fx%n",
+                        "%-30s %,10d %,12.0f %,14.0f %8.2fx %,14.0f %8.2fx%n",
                         r.name(),
                         r.events(),
                         r.perSecond(),
                         r.perCore(),
-                        r.perCore() / bare.perCore());
+                        r.perCore() / bare.perCore(),
+                        r.perTaskCore(),
+                        r.perTaskCore() / bare.perTaskCore());
             }
+            out.println(
+                    "events/s/core: per CPU-second of the whole JVM (JIT, mini cluster included);"
+                            + " per task-core: per CPU-second of the job's task threads");
         } finally {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 admin.deleteTopics(List.of(topic)).all().get();
@@ -178,8 +244,22 @@ public final class BenchSecurityCommand implements Command {
         return 0;
     }
 
+    private static boolean onClasspath(String className) {
+        try {
+            Class.forName(className, false, BenchSecurityCommand.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     private Result measure(
-            String name, String bootstrap, String topic, Map<String, String> rules, long events)
+            String name,
+            String bootstrap,
+            String topic,
+            Map<String, String> rules,
+            long events,
+            String backend)
             throws Exception {
         Configuration conf = new Configuration();
         conf.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrap);
@@ -189,6 +269,8 @@ public final class BenchSecurityCommand implements Command {
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 Path.of(".local", "bench", "checkpoints").toAbsolutePath().toUri().toString());
         cluster.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        cluster.set(StateBackendOptions.STATE_BACKEND, backend);
+        cluster.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(1, cluster);
         SecurityJob.configure(env, conf);
@@ -241,17 +323,21 @@ public final class BenchSecurityCommand implements Command {
         CountingDiscardSink.COUNT.set(0);
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        env.execute("bench " + name);
+        double taskCpu;
+        try (TaskCpuMeter meter = new TaskCpuMeter()) {
+            env.execute("bench " + name);
+            taskCpu = meter.seconds();
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         if (CountingDiscardSink.COUNT.get() < events) {
             throw new IllegalStateException(
                     name + " saw " + CountingDiscardSink.COUNT.get() + " of " + events + " events");
         }
-        Result result = new Result(name, events, wall, cpu);
+        Result result = new Result(name, events, wall, cpu, taskCpu);
         out.printf(
-                "  %-30s %6.1f s wall, %6.1f s CPU, %,.0f events/s/core%n",
-                name, wall, cpu, result.perCore());
+                "  %-30s %6.1f s wall, %6.1f s CPU (%5.1f s in task threads)%n",
+                name, wall, cpu, taskCpu);
         return result;
     }
 }

@@ -33,6 +33,14 @@ public final class CloudTrailNormalizer {
      * @throws InvalidCloudTrailRecordException when the record has no usable time or eventName
      */
     public static SecurityEvent normalize(JsonNode record) {
+        return normalize(record, null);
+    }
+
+    /**
+     * @param originalText the record's text as it arrived, kept verbatim as {@code originalJson}
+     *     (null: the record written out again)
+     */
+    public static SecurityEvent normalize(JsonNode record, String originalText) {
         String problem = CloudTrailRecords.problem(record);
         if (problem != null) {
             throw new InvalidCloudTrailRecordException(problem);
@@ -58,7 +66,7 @@ public final class CloudTrailNormalizer {
                 .setAccountId(first(record.get("recipientAccountId"), identity.get("accountId")))
                 .setErrorCode(errorCode)
                 .setErrorMessage(text(record.get("errorMessage")))
-                .setOriginalJson(record.toString())
+                .setOriginalJson(originalText != null ? originalText : record.toString())
                 .build();
     }
 

@@ -23,8 +23,16 @@ public final class CloudTrailRecords {
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
-    /** The records of one message and the reasons some of it was rejected. */
-    public record Batch(List<JsonNode> records, List<String> rejects) {}
+    /**
+     * The records of one message and the reasons some of it was rejected; {@code whole} when the
+     * message is a single record, not an envelope or a list.
+     */
+    public record Batch(List<JsonNode> records, List<String> rejects, boolean whole) {
+
+        public Batch(List<JsonNode> records, List<String> rejects) {
+            this(records, rejects, false);
+        }
+    }
 
     private final int maxMessageBytes;
 
@@ -78,7 +86,9 @@ public final class CloudTrailRecords {
         }
         if (!records.isArray()) {
             String problem = problem(records);
-            return problem == null ? new Batch(List.of(records), List.of()) : rejected(problem);
+            return problem == null
+                    ? new Batch(List.of(records), List.of(), true)
+                    : rejected(problem);
         }
         List<JsonNode> good = new ArrayList<>(records.size());
         List<String> rejects = new ArrayList<>();

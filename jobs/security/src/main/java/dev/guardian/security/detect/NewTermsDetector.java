@@ -22,6 +22,11 @@ import org.apache.flink.util.Collector;
  * afterwards each unseen term is a detection and then learnt. Terms unseen for {@code
  * newTermsRetention} are forgotten (a daily timer per principal), which bounds the state.
  *
+ * <p>A term's last-seen time is written again only when it is {@link #REFRESH} old, so a busy
+ * principal costs a state write per term and hour, not per event. The stored time may thus be up to
+ * {@code REFRESH} before the real last sighting; expiry allows for that, so a term is never
+ * forgotten before {@code newTermsRetention} has passed since it was really last seen.
+ *
  * <p>User agents are compared by product ({@code aws-cli}, {@code Boto3}, {@code S3 Browser}), not
  * by version, or every upgrade would be "new". AWS services acting for a principal ({@code AWS
  * Internal}, {@code *.amazonaws.com} addresses) are not terms.
@@ -32,6 +37,7 @@ public class NewTermsDetector extends KeyedProcessFunction<String, SecurityEvent
 
     public static final String RULE_PREFIX = "guardian-new-term-";
     private static final long DAY = 86_400_000L;
+    static final long REFRESH = 3_600_000L;
     static final List<String> TAGS = List.of("attack.initial-access", "attack.t1078.004");
 
     private final DetectionSettings settings;
@@ -97,6 +103,8 @@ public class NewTermsDetector extends KeyedProcessFunction<String, SecurityEvent
         }
         long now = e.getTime().toEpochMilli();
         Long first = firstSeen.value();
+        // a principal's first event arms a timer even without terms, so its first-seen expires too
+        boolean refreshed = first == null;
         if (first == null) {
             first = now;
             firstSeen.update(now);
@@ -108,13 +116,22 @@ public class NewTermsDetector extends KeyedProcessFunction<String, SecurityEvent
             if (last == null && !learning) {
                 out.collect(detection(term.getKey(), term.getValue(), e));
             }
-            if (last == null || last < now) {
+            // last seen is kept to the hour: a write per term and hour, not per event
+            if (last == null || now - last >= REFRESH) {
                 terms.put(key, now);
+                refreshed = true;
             }
         }
+        if (refreshed) {
+            // expiry moves only when a last-seen time does; timers with equal timestamps collapse
+            ctx.timerService().registerEventTimeTimer(expiryTimer(now));
+        }
+    }
+
+    /** The daily timer at which a term last written at {@code lastSeen} may be forgotten. */
+    private long expiryTimer(long lastSeen) {
         long retention = settings.newTermsRetention().toMillis();
-        // one timer per principal per day: timers with equal timestamps collapse
-        ctx.timerService().registerEventTimeTimer(((now + retention) / DAY + 1) * DAY);
+        return ((lastSeen + REFRESH + retention) / DAY + 1) * DAY;
     }
 
     private static Detection detection(String kind, String value, SecurityEvent e) {
@@ -141,22 +158,27 @@ public class NewTermsDetector extends KeyedProcessFunction<String, SecurityEvent
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Detection> out)
             throws Exception {
-        long horizon = timestamp - settings.newTermsRetention().toMillis();
+        // a stored last-seen time may lag the real last sighting by up to REFRESH
+        long horizon = timestamp - settings.newTermsRetention().toMillis() - REFRESH;
         List<String> expired = new ArrayList<>();
         Iterator<Map.Entry<String, Long>> it = terms.iterator();
-        boolean any = false;
+        Long oldestKept = null;
         while (it.hasNext()) {
             Map.Entry<String, Long> term = it.next();
             if (term.getValue() <= horizon) {
                 expired.add(term.getKey());
-            } else {
-                any = true;
+            } else if (oldestKept == null || term.getValue() < oldestKept) {
+                oldestKept = term.getValue();
             }
         }
         for (String key : expired) {
             terms.remove(key);
         }
-        if (!any) {
+        if (oldestKept != null) {
+            // normally already armed when it was written; re-armed so that no term can outlive
+            // every timer (e.g. one restored from state written with another schedule)
+            ctx.timerService().registerEventTimeTimer(expiryTimer(oldestKept));
+        } else {
             // dormant principal: forget it entirely, it learns again when it returns
             terms.clear();
             firstSeen.clear();

@@ -45,7 +45,7 @@ public class SuppressRepeats extends KeyedProcessFunction<String, Detection, Det
     private final DetectionAlerts alerts;
 
     private transient ValueState<Detection> first;
-    private transient ValueState<Repeats> repeats;
+    private transient ValueState<Repeats> window;
     private transient Counter suppressed;
 
     public SuppressRepeats(Duration window, SuppressionKey key, DetectionAlerts alerts) {
@@ -64,7 +64,9 @@ public class SuppressRepeats extends KeyedProcessFunction<String, Detection, Det
                                 new ValueStateDescriptor<>(
                                         "suppression-first-detection",
                                         AvroRecordTypeInfo.forRecord(Detection.class)));
-        repeats =
+        // the name it had before the window's end was added to Repeats: a savepoint's repeats are
+        // restored through the POJO schema evolution, with endMillis 0 (see openWindow)
+        window =
                 getRuntimeContext()
                         .getState(
                                 new ValueStateDescriptor<>(
@@ -80,11 +82,10 @@ public class SuppressRepeats extends KeyedProcessFunction<String, Detection, Det
             emit(d, ctx, out);
             return;
         }
-        Detection open = first.value();
+        Repeats open = openWindow();
         if (open != null) {
-            if (time < end(open)) {
-                Repeats r = repeats.value();
-                repeats.update(r == null ? new Repeats(1, time) : r.plus(time));
+            if (time < open.endMillis) {
+                window.update(open.plus(time));
                 suppressed.inc();
                 return;
             }
@@ -92,17 +93,38 @@ public class SuppressRepeats extends KeyedProcessFunction<String, Detection, Det
         }
         emit(d, ctx, out);
         first.update(d);
-        ctx.timerService().registerEventTimeTimer(end(d));
+        window.update(new Repeats(time + windowMillis, 0, time));
+        ctx.timerService().registerEventTimeTimer(time + windowMillis);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Detection> out)
             throws Exception {
-        Detection open = first.value();
+        Repeats open = openWindow();
         // a timer of a window already closed by a later detection finds another window open
-        if (open != null && end(open) == timestamp) {
+        if (open != null && open.endMillis == timestamp) {
             close(open, out);
         }
+    }
+
+    /**
+     * The open window, or null. Windows written before their end was kept in {@link Repeats} (a
+     * restored savepoint: endMillis 0, or no repeats state at all) take it from the kept detection,
+     * as they did then; for windows written since, {@code first} is read only when none is open.
+     */
+    private Repeats openWindow() throws Exception {
+        Repeats open = window.value();
+        if (open != null && open.endMillis != 0) {
+            return open;
+        }
+        Detection kept = first.value();
+        if (kept == null) {
+            return null;
+        }
+        long time = kept.getTime().toEpochMilli();
+        return open == null
+                ? new Repeats(time + windowMillis, 0, time)
+                : new Repeats(time + windowMillis, open.count, open.lastMillis);
     }
 
     private void emit(Detection d, Context ctx, Collector<Detection> out) {
@@ -112,17 +134,12 @@ public class SuppressRepeats extends KeyedProcessFunction<String, Detection, Det
         }
     }
 
-    private void close(Detection open, Collector<Detection> out) throws Exception {
-        Repeats r = repeats.value();
-        if (r != null && r.count > 0) {
-            out.collect(withRepeats(open, r));
+    private void close(Repeats open, Collector<Detection> out) throws Exception {
+        if (open.count > 0) {
+            out.collect(withRepeats(first.value(), open));
         }
         first.clear();
-        repeats.clear();
-    }
-
-    private long end(Detection d) {
-        return d.getTime().toEpochMilli() + windowMillis;
+        window.clear();
     }
 
     static Detection withRepeats(Detection d, Repeats r) {

@@ -1,6 +1,7 @@
 package dev.guardian.security.detect;
 
 import static dev.guardian.security.detect.Harness.DAY;
+import static dev.guardian.security.detect.Harness.MINUTE;
 import static dev.guardian.security.detect.Harness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +67,66 @@ class NewTermsDetectorTest {
             h.send(call(h, T0, "203.0.113.10", "aws-cli/2.15.0", "us-east-1"));
             assertThat(h.harness.numEventTimeTimers()).isEqualTo(1);
             h.send(call(h, T0 + 20 * DAY, "203.0.113.10", "aws-cli/2.15.0", "us-east-1"));
+            h.watermark(T0 + 60 * DAY);
+            assertThat(h.harness.numKeyedStateEntries()).isZero();
+            assertThat(h.harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    /** 2024-05-09T00:00:00Z: the first midnight after the learning week that starts at T0. */
+    private static final long MIDNIGHT = T0 - 10 * 60 * MINUTE + 8 * DAY;
+
+    private static final long RETENTION = SETTINGS.newTermsRetention().toMillis();
+
+    @Test
+    void aTermIsNotForgottenBeforeTheRetentionSinceItsRealLastSighting() throws Exception {
+        try (Harness h = new Harness(new NewTermsDetector(SETTINGS), new ByActor())) {
+            h.send(call(h, T0, "203.0.113.10", "aws-cli/2.15.0", "us-east-1"));
+            long t1 = MIDNIGHT - 40 * MINUTE;
+            h.send(call(h, t1, "198.51.100.7", "aws-cli/2.15.0", "us-east-1"));
+            h.send(call(h, t1 + MINUTE, "198.51.100.8", "aws-cli/2.15.0", "us-east-1"));
+            // seen again within the hour: its stored last-seen time stays at t1
+            h.send(call(h, t1 + 50 * MINUTE, "198.51.100.7", "aws-cli/2.15.0", "us-east-1"));
+            // keeps the principal known, so it does not go back to learning
+            h.send(call(h, t1 + 2 * DAY, "203.0.113.20", "aws-cli/2.15.0", "us-east-1"));
+            assertThat(h.detections()).hasSize(3);
+
+            // past the first midnight after t1 + retention, 5 minutes short of the retention
+            // since the real last sighting of .7: still known
+            long back = t1 + RETENTION + 45 * MINUTE;
+            h.watermark(back);
+            h.send(call(h, back, "198.51.100.7", "aws-cli/2.15.0", "us-east-1"));
+            assertThat(h.detections()).hasSize(3);
+
+            // a day later .8, unseen since t1 + 1 minute, is forgotten: new again
+            h.watermark(back + DAY);
+            h.send(call(h, back + DAY, "198.51.100.8", "aws-cli/2.15.0", "us-east-1"));
+            assertThat(h.detections())
+                    .extracting(d -> d.getFields().get("termValue"))
+                    .containsExactly(
+                            "198.51.100.7", "198.51.100.8", "203.0.113.20", "198.51.100.8");
+        }
+    }
+
+    @Test
+    void aTermSeenAgainWithinTheHourIsNotWrittenAgain() throws Exception {
+        try (Harness h = new Harness(new NewTermsDetector(SETTINGS), new ByActor())) {
+            // 70 and 50 minutes before midnight: written again, the second would expire a day later
+            h.send(call(h, MIDNIGHT - 70 * MINUTE, "203.0.113.10", "aws-cli/2.15.0", "us-east-1"));
+            h.send(call(h, MIDNIGHT - 50 * MINUTE, "203.0.113.10", "aws-cli/2.15.0", "us-east-1"));
+            assertThat(h.harness.numEventTimeTimers()).isEqualTo(1);
+            h.send(call(h, MIDNIGHT - 10 * MINUTE, "203.0.113.10", "aws-cli/2.15.0", "us-east-1"));
+            assertThat(h.harness.numEventTimeTimers()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPrincipalWithoutTermsIsForgottenToo() throws Exception {
+        try (Harness h = new Harness(new NewTermsDetector(SETTINGS), new ByActor())) {
+            // AWS acting for the principal, no region: no terms, only its first-seen time
+            h.send(call(h, T0, "AWS Internal", "AWS Internal", null));
+            assertThat(h.harness.numKeyedStateEntries()).isEqualTo(1);
+            assertThat(h.harness.numEventTimeTimers()).isEqualTo(1);
             h.watermark(T0 + 60 * DAY);
             assertThat(h.harness.numKeyedStateEntries()).isZero();
             assertThat(h.harness.numEventTimeTimers()).isZero();

@@ -15,8 +15,9 @@ class RepeatsPojoTest {
 
     @Test
     void countsAndKeepsTheLatestTime() {
-        Repeats r = new Repeats(1, 200).plus(100).plus(300);
+        Repeats r = new Repeats(1000, 1, 200).plus(100).plus(300);
         assertThat(r.count).isEqualTo(3);
         assertThat(r.lastMillis).isEqualTo(300);
+        assertThat(r.endMillis).isEqualTo(1000);
     }
 }

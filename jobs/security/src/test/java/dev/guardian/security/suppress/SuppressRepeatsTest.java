@@ -1,6 +1,8 @@
 package dev.guardian.security.suppress;
 
+import static dev.guardian.security.suppress.SuppressRepeats.SUPPRESSED_REPEATS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.guardian.common.typeinfo.AvroRecordTypeInfo;
 import dev.guardian.schemas.Alert;
@@ -14,12 +16,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -119,7 +127,7 @@ class SuppressRepeatsTest {
         assertThat(alerts()).hasSize(1);
         assertThat(alerts().get(0).getOriginId()).isEqualTo(first.getId());
         assertThat(alerts().get(0).getSeverity()).isEqualTo(AlertSeverity.ERROR);
-        // the first detection and the count of repeats, one timer at the end of the window
+        // the first detection and the window (end, repeats), one timer at the end of the window
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
@@ -179,10 +187,11 @@ class SuppressRepeatsTest {
         assertThat(alerts()).hasSize(2);
         assertThat(alerts().get(0).getFingerprint()).isEqualTo(alerts().get(1).getFingerprint());
 
-        // the old window's timer finds the new window open and leaves it alone
+        // the old window's timer finds the new window (detection + window) open and leaves it alone
         harness.processWatermark(T0 + WINDOW.toMillis());
         assertThat(output()).hasSize(3);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         harness.processWatermark(T0 + 2 * WINDOW.toMillis() + MINUTE);
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
@@ -230,6 +239,87 @@ class SuppressRepeatsTest {
         assertThat(output().get(0).getId()).isEqualTo(first.getId());
         assertThat(output().get(0).getFields())
                 .containsEntry(SuppressRepeats.SUPPRESSED_REPEATS, "2");
+    }
+
+    /**
+     * Writes a window's state as SuppressRepeats did before {@link Repeats} kept the window's end:
+     * the first detection, for {@code actor} {@code repeats} repeats (a restored old Repeats reads
+     * endMillis 0) and for the others none, and the timer at the end.
+     */
+    static final class WindowWrittenBeforeTheEndWasKept
+            extends KeyedProcessFunction<String, Detection, Detection> {
+
+        private final long windowMillis;
+        private final String actor;
+        private final int repeats;
+        private transient ValueState<Detection> first;
+        private transient ValueState<Repeats> window;
+
+        WindowWrittenBeforeTheEndWasKept(Duration window, String actor, int repeats) {
+            this.windowMillis = window.toMillis();
+            this.actor = actor;
+            this.repeats = repeats;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            first =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "suppression-first-detection",
+                                            AvroRecordTypeInfo.forRecord(Detection.class)));
+            window =
+                    getRuntimeContext()
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "suppression-repeats",
+                                            TypeInformation.of(Repeats.class)));
+        }
+
+        @Override
+        public void processElement(Detection d, Context ctx, Collector<Detection> out)
+                throws Exception {
+            long time = d.getTime().toEpochMilli();
+            first.update(d);
+            if (actor.equals(d.getFields().get("actor"))) {
+                window.update(new Repeats(0, repeats, time + MINUTE));
+            }
+            ctx.timerService().registerEventTimeTimer(time + windowMillis);
+        }
+    }
+
+    @Test
+    void windowsRestoredFromBeforeTheirEndWasKeptSuppressAndCloseAsBefore() throws Exception {
+        Detection alice = detection("r1", "alice", T0);
+        Detection bob = detection("r1", "bob", T0);
+        OperatorSubtaskState before;
+        try (KeyedOneInputStreamOperatorTestHarness<String, Detection, Detection> old =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new WindowWrittenBeforeTheEndWasKept(WINDOW, "alice", 2)),
+                        KEY,
+                        Types.STRING)) {
+            old.setup(
+                    AvroRecordTypeInfo.forRecord(Detection.class)
+                            .createSerializer(new SerializerConfigImpl()));
+            old.open();
+            old.processElement(new StreamRecord<>(alice, T0));
+            old.processElement(new StreamRecord<>(bob, T0));
+            before = old.snapshot(1, T0);
+        }
+
+        harness = open(WINDOW, DetectionLevel.LOW, before);
+        process(detection("r1", "alice", T0 + 5 * MINUTE));
+        process(detection("r1", "bob", T0 + 5 * MINUTE));
+        assertThat(output()).as("both restored windows are still open").isEmpty();
+
+        harness.processWatermark(T0 + WINDOW.toMillis());
+        assertThat(output())
+                .extracting(Detection::getId, d -> d.getFields().get(SUPPRESSED_REPEATS))
+                .containsExactlyInAnyOrder(tuple(alice.getId(), "3"), tuple(bob.getId(), "1"));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
