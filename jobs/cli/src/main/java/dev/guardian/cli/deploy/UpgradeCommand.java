@@ -57,13 +57,10 @@ public class UpgradeCommand implements Command {
                                                         + " is not running; use 'guardian submit "
                                                         + job.cliName()
                                                         + "'"));
-        // upload first: a jar the cluster rejects must not leave the job stopped
-        String jarId = cluster.uploadJar(jar);
-        System.out.println("stopping " + running.id() + " with a savepoint...");
-        String savepoint = cluster.stopWithSavepoint(running.id(), savepointDir, timeout);
-        System.out.println("savepoint " + savepoint);
-        String jobId = cluster.runJar(jarId, job.entryClass(), jobArgs, savepoint);
-        System.out.println("upgraded " + job.flinkName() + ": now job " + jobId);
+        JobUpgrade.Result upgraded =
+                new JobUpgrade(cluster, System.out::println)
+                        .run(running.id(), jar, job.entryClass(), jobArgs, savepointDir, timeout);
+        System.out.println("upgraded " + job.flinkName() + ": now job " + upgraded.jobId());
         return 0;
     }
 }
