@@ -70,6 +70,8 @@ class MetricsJobUpgradeIT {
 
     private static final String WARM = "{\"host\":\"warm\"}";
     private static final String COLD = "{\"host\":\"cold\"}";
+    private static final String WARM_SERIES = "cpu_utilization{host=\"warm\"}";
+    private static final String COLD_SERIES = "cpu_utilization{host=\"cold\"}";
     private static final String QUEUE = "{\"queue\":\"upgrade\"}";
     private static final String DROPPED_METRIC = "debug_probe";
 
@@ -215,9 +217,6 @@ class MetricsJobUpgradeIT {
                 .as("dropped after the upgrade only")
                 .isEqualTo(10);
     }
-
-    private static final String WARM_SERIES = "cpu_utilization{host=\"warm\"}";
-    private static final String COLD_SERIES = "cpu_utilization{host=\"cold\"}";
 
     /** Submits the job the way {@code guardian submit} does, with this test's own outputs. */
     private String submit(List<String> settings) throws Exception {
