@@ -55,7 +55,7 @@ public final class EvalNabCommand implements Command {
         return "--data DIR --windows FILE [--out DIR] [--profiles FILE]"
                 + " [--detector ensemble|window|...] [--threshold T] [--cross-validate K [--seed S]]"
                 + "   (--detector/--threshold are for experiments; the default is the job's;"
-                + " --cross-validate K chooses threshold and cool-down on k-1 folds of the files,"
+                + " --cross-validate K chooses threshold, warm-up and cool-down on k-1 folds of the files,"
                 + " stratified by category, and reports the score on the held-out fold)";
     }
 
@@ -125,25 +125,28 @@ public final class EvalNabCommand implements Command {
         out.printf(
                 Locale.ROOT,
                 "cross-validation: %d folds by file, stratified by category, seed %d;"
-                        + " threshold and cool-down chosen on the other folds%n",
+                        + " threshold, warm-up and cool-down chosen on the other folds%n",
                 folds,
                 seed);
         int i = 0;
         for (NabCrossValidation.Fold fold : cv.folds()) {
             out.printf(
                     Locale.ROOT,
-                    "fold %d  files %2d  threshold %.2f  cooldown %3d  train %s  held-out %s%n",
+                    "fold %d  files %2d  threshold %.2f  warmup %3d  cooldown %3d  train %s"
+                            + "  held-out %s%n",
                     ++i,
                     fold.heldOut().size(),
                     fold.choice().threshold(),
+                    fold.choice().warmupPoints(),
                     fold.choice().cooldownPoints(),
                     figures(fold.training()),
                     figures(fold.heldOutScore()));
         }
         out.printf(
                 Locale.ROOT,
-                "in-sample (threshold %.2f, cooldown %d chosen on every file) %s%n",
+                "in-sample (threshold %.2f, warmup %d, cooldown %d chosen on every file) %s%n",
                 cv.inSampleChoice().threshold(),
+                cv.inSampleChoice().warmupPoints(),
                 cv.inSampleChoice().cooldownPoints(),
                 figures(cv.inSample()));
         for (Map.Entry<String, Double> e : cv.heldOut().entrySet()) {

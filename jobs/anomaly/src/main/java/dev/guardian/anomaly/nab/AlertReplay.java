@@ -14,14 +14,19 @@ public final class AlertReplay {
 
     /**
      * @param rawScores the detector's score per row, before warm-up and cool-down
-     * @param eligible per row, whether the scorer may alert at all (past warm-up, a scored point)
+     * @param learntPoints per row, the points the scorer had learnt including this one, 0 for a
+     *     point it ignored
      */
     public static boolean[] detections(
-            double[] rawScores, boolean[] eligible, double threshold, int cooldownPoints) {
+            double[] rawScores,
+            long[] learntPoints,
+            int warmupPoints,
+            double threshold,
+            int cooldownPoints) {
         boolean[] detections = new boolean[rawScores.length];
         int cooldownLeft = 0;
         for (int i = 0; i < rawScores.length; i++) {
-            if (!eligible[i]) {
+            if (learntPoints[i] <= warmupPoints) {
                 continue;
             }
             if (cooldownLeft > 0) {

@@ -26,8 +26,15 @@ public final class NabCrossValidation {
     /** Cool-downs tried, in points. */
     static final int[] COOLDOWNS = {0, 25, 50, 100, 200, 400, 800};
 
+    /**
+     * Warm-ups tried, in points. NAB does not score the first 15% of a file (at most 750 rows), so
+     * a longer warm-up looks free here; at one point a minute 600 points are ten hours of a new
+     * series without alerts, which is why the candidates stop there.
+     */
+    static final int[] WARMUPS = {150, 300, 600};
+
     /** The alerting settings a fold chose. */
-    public record Choice(double threshold, int cooldownPoints) {}
+    public record Choice(double threshold, int warmupPoints, int cooldownPoints) {}
 
     /** One fold: its held-out files, the settings chosen without them and its scores. */
     public record Fold(
@@ -57,7 +64,7 @@ public final class NabCrossValidation {
         }
         int[] foldOf = folds(files, k, seed);
         // raw score of every file under every candidate setting and profile, computed once
-        int candidates = THRESHOLDS.length * COOLDOWNS.length;
+        int candidates = THRESHOLDS.length * WARMUPS.length * COOLDOWNS.length;
         double[][][] raw = new double[candidates][files.size()][profiles.size()];
         for (int c = 0; c < candidates; c++) {
             Choice choice = candidate(c);
@@ -66,7 +73,8 @@ public final class NabCrossValidation {
                 boolean[] detections =
                         AlertReplay.detections(
                                 file.rawScores(),
-                                file.eligible(),
+                                file.learntPoints(),
+                                choice.warmupPoints(),
                                 choice.threshold(),
                                 choice.cooldownPoints());
                 for (int p = 0; p < profiles.size(); p++) {
@@ -190,7 +198,11 @@ public final class NabCrossValidation {
     }
 
     private static Choice candidate(int c) {
-        return new Choice(THRESHOLDS[c / COOLDOWNS.length], COOLDOWNS[c % COOLDOWNS.length]);
+        int perThreshold = WARMUPS.length * COOLDOWNS.length;
+        return new Choice(
+                THRESHOLDS[c / perThreshold],
+                WARMUPS[c % perThreshold / COOLDOWNS.length],
+                COOLDOWNS[c % COOLDOWNS.length]);
     }
 
     private static double[] thresholds(double from, double to, double step) {

@@ -2,7 +2,6 @@ package dev.guardian.anomaly.nab;
 
 import dev.guardian.anomaly.AnomalyResult;
 import dev.guardian.anomaly.DetectorConfig;
-import dev.guardian.anomaly.PointStatus;
 import dev.guardian.anomaly.SeriesAnomalyScorer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -33,7 +32,7 @@ public final class NabEvaluation {
             List<NabScorer.RowWindow> windows,
             double[] scores,
             double[] rawScores,
-            boolean[] eligible,
+            long[] learntPoints,
             Map<String, NabScorer.FileScore> byProfile) {}
 
     /** All files and the normalised score per profile, in profile order. */
@@ -99,12 +98,14 @@ public final class NabEvaluation {
         AnomalyResult[] results = new AnomalyResult[n];
         double[] scores = new double[n];
         double[] rawScores = new double[n];
-        boolean[] eligible = new boolean[n];
+        long[] learntPoints = new long[n];
         for (int i = 0; i < n; i++) {
+            long before = scorer.points();
             results[i] = scorer.feed(series.timestamps()[i], series.values()[i]);
             scores[i] = results[i].score();
             rawScores[i] = results[i].rawScore();
-            eligible[i] = mayAlert(results[i].status());
+            // a point the scorer ignored (missing, out of order) can never alert: 0
+            learntPoints[i] = scorer.points() > before ? scorer.points() : 0;
         }
         List<NabScorer.RowWindow> rowWindows = NabScorer.rowWindows(series.timestamps(), windows);
         Map<String, NabScorer.FileScore> byProfile = new LinkedHashMap<>();
@@ -116,14 +117,8 @@ public final class NabEvaluation {
         if (outDir != null) {
             write(outDir.resolve(series.name()), series, results, rowWindows);
         }
-        return new FileResult(series.name(), n, rowWindows, scores, rawScores, eligible, byProfile);
-    }
-
-    /** Whether the scorer could have alerted on a point of this status under some cool-down. */
-    private static boolean mayAlert(PointStatus status) {
-        return status != PointStatus.WARMING_UP
-                && status != PointStatus.MISSING
-                && status != PointStatus.OUT_OF_ORDER;
+        return new FileResult(
+                series.name(), n, rowWindows, scores, rawScores, learntPoints, byProfile);
     }
 
     private Report report(List<FileResult> results) {

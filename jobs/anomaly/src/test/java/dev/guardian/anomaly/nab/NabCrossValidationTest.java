@@ -22,24 +22,31 @@ class NabCrossValidationTest {
         double[] raw = new double[ROWS];
         Arrays.fill(raw, noise);
         raw[500] = peak;
-        boolean[] eligible = new boolean[ROWS];
-        Arrays.fill(eligible, true);
-        return new NabEvaluation.FileResult(name, ROWS, WINDOW, raw, raw, eligible, Map.of());
+        long[] learnt = new long[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            learnt[i] = i + 1;
+        }
+        return new NabEvaluation.FileResult(name, ROWS, WINDOW, raw, raw, learnt, Map.of());
     }
 
     @Test
-    void replayingRawScoresGivesTheScorersOwnAlertsUnderAnyThresholdAndCooldown() throws Exception {
+    void replayingRawScoresGivesTheScorersOwnAlertsUnderAnyThresholdWarmupAndCooldown()
+            throws Exception {
         NabSeries series = spikySeries();
         List<NabWindows.Window> none = List.of();
         DetectorConfig first = DetectorConfig.DEFAULTS.toBuilder().threshold(0.4).build();
         DetectorConfig second =
-                DetectorConfig.DEFAULTS.toBuilder().threshold(0.55).cooldownPoints(30).build();
+                DetectorConfig.DEFAULTS.toBuilder()
+                        .threshold(0.55)
+                        .warmupPoints(700)
+                        .cooldownPoints(30)
+                        .build();
         NabEvaluation.FileResult a =
                 new NabEvaluation(first, NabProfile.defaults()).evaluate(series, none, null);
         NabEvaluation.FileResult b =
                 new NabEvaluation(second, NabProfile.defaults()).evaluate(series, none, null);
 
-        boolean[] replayed = AlertReplay.detections(a.rawScores(), a.eligible(), 0.55, 30);
+        boolean[] replayed = AlertReplay.detections(a.rawScores(), a.learntPoints(), 700, 0.55, 30);
         boolean[] actual = new boolean[series.size()];
         for (int i = 0; i < actual.length; i++) {
             actual[i] = b.scores()[i] >= 0.55;
