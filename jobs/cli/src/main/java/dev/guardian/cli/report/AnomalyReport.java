@@ -2,11 +2,6 @@ package dev.guardian.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.guardian.schemas.Alert;
-import dev.guardian.schemas.AlertStatus;
-import dev.guardian.schemas.Source;
-import dev.guardian.schemas.Topic;
-import dev.guardian.schemas.serde.RecordCodec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,23 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The anomaly part of {@code guardian report}: metric anomalies in ClickHouse (count and the worst
- * few, expected against actual), the metrics job's alerts on {@code guardian.alerts} (read
- * committed, as the alert router reads them), and whether the series of an injected incident
- * ({@code guardian generate metrics --incident-report FILE}) were detected.
+ * The anomaly part of the metrics report: metric anomalies in ClickHouse (count and the worst few,
+ * expected against actual), and whether the series of an injected incident ({@code guardian
+ * generate metrics --incident-report FILE}) were detected.
  */
 final class AnomalyReport {
 
@@ -49,13 +35,16 @@ final class AnomalyReport {
         this.out = out;
     }
 
-    /** Prints the anomalies and returns how many metric anomalies ClickHouse holds. */
-    long printAnomalies() throws IOException, InterruptedException {
-        long count =
-                query.clickhouseCount(
-                        clickhouse,
-                        "SELECT count() FROM guardian.anomalies FINAL WHERE source = 'METRICS'");
-        out.println("  ClickHouse anomalies (metrics)    " + count);
+    /** Metric anomalies in ClickHouse. */
+    long count() throws IOException, InterruptedException {
+        return query.clickhouseCount(
+                clickhouse,
+                "SELECT count() FROM guardian.anomalies FINAL WHERE source = 'METRICS'");
+    }
+
+    /** Prints the anomalies: how many, and the worst few. */
+    void printAnomalies() throws IOException, InterruptedException {
+        out.println("  ClickHouse anomalies (metrics)    " + count());
         JsonNode top =
                 query.clickhouse(
                         clickhouse,
@@ -73,29 +62,6 @@ final class AnomalyReport {
                     number(row.path("expected")),
                     row.path("time").asText());
         }
-        return count;
-    }
-
-    /** Alert state changes of the metrics job, counted by status; the open episodes. */
-    void printAlerts(String bootstrap) {
-        Map<String, AlertStatus> last = new HashMap<>();
-        int firing = 0;
-        int resolved = 0;
-        for (Alert alert : readAlerts(bootstrap)) {
-            if (alert.getSource() != Source.METRICS) {
-                continue;
-            }
-            if (alert.getStatus() == AlertStatus.FIRING) {
-                firing++;
-            } else {
-                resolved++;
-            }
-            last.put(alert.getFingerprint(), alert.getStatus());
-        }
-        long open = last.values().stream().filter(s -> s == AlertStatus.FIRING).count();
-        out.printf(
-                "  Kafka guardian.alerts (metrics)   %d firing, %d resolved; %d still firing%n",
-                firing, resolved, open);
     }
 
     /** Whether each series of the injected incident has an anomaly in its window. */
@@ -166,49 +132,6 @@ final class AnomalyReport {
                 + seconds
                 + " s before the incident: in the detector's cool-down, or a repeat it has"
                 + " learned)";
-    }
-
-    private static List<Alert> readAlerts(String bootstrap) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        RecordCodec<Alert> codec = RecordCodec.of(Alert.class);
-        List<Alert> alerts = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(
-                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p :
-                    consumer.partitionsFor(Topic.ALERTS.topicName(), Duration.ofSeconds(10))) {
-                partitions.add(new TopicPartition(p.topic(), p.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!reached(consumer, ends) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record :
-                        consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        alerts.add(codec.decode(record.value()));
-                    } catch (RuntimeException e) {
-                        // another producer's bad record is not the report's business
-                    }
-                }
-            }
-        }
-        return alerts;
-    }
-
-    private static boolean reached(
-            KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            if (consumer.position(end.getKey()) < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String number(JsonNode value) {

@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Read-only queries for the report: ClickHouse over its HTTP interface and InfluxDB's v1 query API.
- * The statements are fixed text written here; event data travels only as query parameters.
+ * Read-only queries for the report: ClickHouse over its HTTP interface, InfluxDB's v1 query API,
+ * Elasticsearch's count API and the local alert receiver. The statements are fixed text written
+ * here; event data travels only as query parameters.
  */
 final class HttpQuery {
 
@@ -84,5 +85,37 @@ final class HttpQuery {
                         .path(0)
                         .path("values");
         return values.size() == 0 ? 0 : values.get(0).get(1).asLong();
+    }
+
+    /**
+     * Documents in the indices or data streams matching a pattern (none yet: 0), optionally only
+     * those matching a Lucene query string.
+     */
+    long elasticsearchCount(String baseUrl, String pattern, String lucene)
+            throws IOException, InterruptedException {
+        String url =
+                baseUrl
+                        + "/"
+                        + pattern
+                        + "/_count?ignore_unavailable=true&allow_no_indices=true"
+                        + (lucene == null
+                                ? ""
+                                : "&q=" + URLEncoder.encode(lucene, StandardCharsets.UTF_8));
+        return getJson(url).path("count").asLong();
+    }
+
+    /** A JSON document from a GET request. */
+    JsonNode getJson(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + url + ": HTTP " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
     }
 }

@@ -1,8 +1,8 @@
 package dev.guardian.cli.report;
 
 import dev.guardian.common.cli.Args;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.guardian.common.cli.UsageException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +16,17 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@code guardian report}: what the pipeline has done, read back from where its results live —
- * records in the input topics, rows in ClickHouse, points in InfluxDB, dead letters — plus where to
- * look next. The demo ends with it; operators can run it any time.
+ * {@code guardian report}: what the pipeline has done, stream by stream, read back from where its
+ * results live — records in the input topics, dead letters, rows in ClickHouse, documents in
+ * Elasticsearch, points in InfluxDB, anomalies, detections, alerts and the notifications the local
+ * receiver got, and whether each injected incident was found — plus where to look next. The demo
+ * waits with it ({@code --wait}, {@code --require}) and ends with it; operators can run it any
+ * time.
  */
 public class ReportCommand implements dev.guardian.common.cli.Command {
+
+    private static final List<String> STREAMS =
+            List.of("metrics", "logs", "security", "billing", "alerts");
 
     @Override
     public String verb() {
@@ -34,81 +40,92 @@ public class ReportCommand implements dev.guardian.common.cli.Command {
 
     @Override
     public String summary() {
-        return "summarise what the pipeline has ingested and produced, and where to look";
+        return "summarise what each stream has ingested and produced, and where to look";
     }
 
     @Override
     public String usage() {
-        return "[--bootstrap HOST:PORT] [--clickhouse URL] [--influxdb URL] [--flink URL]"
-                + " [--min-rollups N] (exit 1 when fewer rollup rows than N are in ClickHouse)"
-                + " [--min-anomalies N] (likewise for metric anomalies)"
-                + " [--incident FILE] (an incident report of guardian generate metrics: were its"
-                + " series detected? default .local/demo-incident.json when present)";
+        return "[--bootstrap HOST:PORT] [--clickhouse URL] [--elasticsearch URL] [--influxdb URL]"
+                + " [--flink URL] [--receiver URL (guardian receive alerts, http://127.0.0.1:9099)]"
+                + " [--incidents DIR (the generators' incident reports, STREAM-incident.json;"
+                + " .local/demo)] [--require all|STREAM,... (exit 1 naming each output of these"
+                + " streams that is still empty: "
+                + String.join(", ", STREAMS)
+                + ")]"
+                + " [--wait D (first wait up to D for the required outputs, showing progress)]";
     }
 
     @Override
     public int run(Args args) throws Exception {
-        String bootstrap = args.string("bootstrap", "127.0.0.1:9092");
-        String clickhouse = args.string("clickhouse", "http://127.0.0.1:8123");
-        String influx = args.string("influxdb", "http://127.0.0.1:8086");
-        String flink = args.string("flink", "http://127.0.0.1:8081");
-        long minRollups = args.longValue("min-rollups", 0);
-        long minAnomalies = args.longValue("min-anomalies", 0);
-        Path incident = Path.of(args.string("incident", ".local/demo-incident.json"));
+        Endpoints at = Endpoints.from(args);
+        List<String> required = required(args.string("require", ""));
+        Duration wait = args.duration("wait", Duration.ZERO);
         args.rejectUnknown();
 
         HttpQuery query = new HttpQuery();
-        Map<String, Long> topics = topicCounts(bootstrap);
-        long points =
-                query.clickhouseCount(
-                        clickhouse, "SELECT count() FROM guardian.metric_points FINAL");
-        long series =
-                query.clickhouseCount(
-                        clickhouse, "SELECT uniqExact(series_id) FROM guardian.metric_points");
-        long rollups =
-                query.clickhouseCount(
-                        clickhouse, "SELECT count() FROM guardian.metric_rollups_1m FINAL");
-        long influxRollups =
-                query.influxCount(
-                        influx, "guardian", "SELECT count(\"count\") FROM metric_rollups_1m");
+        List<StreamReport> reports =
+                List.of(
+                        new MetricsReport(query, at),
+                        new LogsReport(query, at),
+                        new SecurityReport(query, at),
+                        new BillingReport(query, at),
+                        new AlertsReport(query, at));
+        List<StreamReport> checked =
+                reports.stream().filter(r -> required.contains(r.stream())).toList();
+        List<Output> missing = new OutputWait(checked, at.bootstrap(), System.out).await(wait);
 
+        Map<String, Long> topics = topicCounts(at.bootstrap());
         System.out.println();
         System.out.println("Guardian pipeline report");
-        System.out.println(
-                "  events in (metrics.points)        " + topics.getOrDefault("metrics.points", 0L));
-        System.out.println(
-                "  dead letters (metrics.points.dlq) "
-                        + topics.getOrDefault("metrics.points.dlq", 0L));
-        System.out.println(
-                "  ClickHouse metric_points          " + points + " rows, " + series + " series");
-        System.out.println("  ClickHouse metric_rollups_1m      " + rollups + " rows");
-        System.out.println("  InfluxDB metric_rollups_1m        " + influxRollups + " points");
-        AnomalyReport anomalyReport = new AnomalyReport(query, clickhouse, System.out);
-        long anomalies = anomalyReport.printAnomalies();
-        anomalyReport.printAlerts(bootstrap);
-        if (Files.exists(incident)) {
-            anomalyReport.printIncident(incident);
-        }
-        for (Map.Entry<String, Long> topic : topics.entrySet()) {
-            if (topic.getKey().startsWith("guardian.") && topic.getValue() > 0) {
-                System.out.printf("  Kafka %-28s %d%n", topic.getKey(), topic.getValue());
-            }
+        for (StreamReport report : reports) {
+            System.out.println();
+            report.print(topics, System.out);
         }
         System.out.println();
         System.out.println("Where to look");
-        System.out.println("  Flink web UI     " + flink);
+        System.out.println("  Flink web UI     " + at.flink());
         System.out.println(
                 "  ClickHouse       "
-                        + clickhouse
+                        + at.clickhouse()
                         + "  (HTTP; e.g. curl --data-binary @query.sql)");
-        System.out.println("  Elasticsearch    http://127.0.0.1:9200");
-        System.out.println("  InfluxDB         " + influx + "  (database guardian)");
+        System.out.println("  Elasticsearch    " + at.elasticsearch());
+        System.out.println("  InfluxDB         " + at.influxdb() + "  (database guardian)");
+        System.out.println("  Notifications    " + at.receiver() + "/received");
         System.out.println();
-        System.out.println("Three queries an analyst would run");
+        System.out.println("Queries an analyst would run (ClickHouse)");
         for (String example : EXAMPLES) {
             System.out.println(example);
         }
-        return rollups >= minRollups && anomalies >= minAnomalies ? 0 : 1;
+        if (!missing.isEmpty()) {
+            System.err.println();
+            for (Output output : missing) {
+                System.err.println(
+                        "guardian report: " + output.stream() + " produced no " + output.what());
+            }
+            return 1;
+        }
+        return 0;
+    }
+
+    static List<String> required(String list) {
+        if (list.isBlank()) {
+            return List.of();
+        }
+        if (list.equals("all")) {
+            return STREAMS;
+        }
+        List<String> streams = new ArrayList<>();
+        for (String name : list.split(",")) {
+            if (!STREAMS.contains(name.strip())) {
+                throw new UsageException(
+                        "--require: unknown stream '"
+                                + name.strip()
+                                + "'; streams: all, "
+                                + String.join(", ", STREAMS));
+            }
+            streams.add(name.strip());
+        }
+        return streams;
     }
 
     static final List<String> EXAMPLES =
@@ -122,7 +139,21 @@ public class ReportCommand implements dev.guardian.common.cli.Command {
                     "  -- hosts whose CPU ran above 90% (0.9) for three or more minutes\n"
                             + "  SELECT labels['host'] AS host, countIf(max > 0.9) AS hot_minutes\n"
                             + "  FROM guardian.metric_rollups_1m FINAL WHERE name = 'cpu_utilization'\n"
-                            + "  GROUP BY host HAVING hot_minutes >= 3 ORDER BY hot_minutes DESC;");
+                            + "  GROUP BY host HAVING hot_minutes >= 3 ORDER BY hot_minutes DESC;",
+                    "  -- error lines per service and minute, with the templates behind them\n"
+                            + "  SELECT minute, service, sum(count) AS errors, any(template) AS example\n"
+                            + "  FROM guardian.log_template_counts_1m FINAL WHERE severity IN ('ERROR', 'FATAL')\n"
+                            + "  GROUP BY minute, service ORDER BY minute DESC, errors DESC LIMIT 20;",
+                    "  -- who triggered which detection rules, from where\n"
+                            + "  SELECT rule_title, actor, source_ip, count() AS detections\n"
+                            + "  FROM guardian.detections FINAL GROUP BY ALL ORDER BY detections DESC LIMIT 20;",
+                    "  -- daily effective cost per account and service over the last week\n"
+                            + "  SELECT day, billing_account_name, service_name, sum(effective_cost) AS cost\n"
+                            + "  FROM guardian.billing_cost_daily FINAL WHERE day >= today() - 7\n"
+                            + "  GROUP BY ALL ORDER BY day, cost DESC;",
+                    "  -- what paged, and what the router did with each alert change\n"
+                            + "  SELECT time, source, severity, decision, title FROM guardian.alerts FINAL\n"
+                            + "  ORDER BY time DESC LIMIT 20;");
 
     /** Records per topic: end offset minus start offset, summed over partitions. */
     static Map<String, Long> topicCounts(String bootstrap) throws Exception {
