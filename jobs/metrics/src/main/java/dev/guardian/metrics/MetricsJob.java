@@ -7,17 +7,14 @@ import dev.guardian.metrics.anomaly.AnomalySettings;
 import dev.guardian.metrics.anomaly.DetectSeriesAnomalies;
 import dev.guardian.metrics.anomaly.DetectSeriesAnomaliesOperator;
 import dev.guardian.metrics.filter.DropMetricsByName;
-import dev.guardian.metrics.rollup.EmitMinuteRollup;
-import dev.guardian.metrics.rollup.MinuteRollupAggregate;
+import dev.guardian.metrics.rollup.RollUpMinutes;
 import dev.guardian.metrics.validate.DecodeMetricSamples;
 import dev.guardian.schemas.Anomaly;
-import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 
 /**
  * The metrics stream: {@code metrics.points} → decode and validate → raw points, one-minute rollups
@@ -79,11 +76,11 @@ public final class MetricsJob {
 
         DataStream<MetricRollup> rollups =
                 samples.keyBy(new SeriesIdSelector())
-                        .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
-                        .allowedLateness(conf.get(MetricsJobOptions.ALLOWED_LATENESS))
-                        .aggregate(new MinuteRollupAggregate(), new EmitMinuteRollup())
+                        .process(new RollUpMinutes(conf.get(MetricsJobOptions.ALLOWED_LATENESS)))
                         .name("One-minute rollups")
-                        .uid("metrics-rollup-1m");
+                        // not the window's "metrics-rollup-1m": its state has another shape, so
+                        // a savepoint from before is refused rather than its open minutes lost
+                        .uid("metrics-rollup-minutes");
         sinks.rollups(rollups);
         return samples;
     }

@@ -1,6 +1,11 @@
 package dev.guardian.metrics.rollup;
 
-/** Running count, min, max, sum and last value of one series in one window. A Flink POJO. */
+import dev.guardian.metrics.MetricRollup;
+
+/**
+ * Running count, min, max, sum and last value of one series in one minute, and how many times the
+ * minute has been emitted. A Flink POJO.
+ */
 public class RollupAccumulator {
 
     public long count;
@@ -9,6 +14,9 @@ public class RollupAccumulator {
     public double sum;
     public double last;
     public long lastTimestampMillis = Long.MIN_VALUE;
+
+    /** The revision of the next emission: 0 until the minute is first emitted. */
+    public long revision;
 
     /** Series identity, copied from the first point so the window function need not look it up. */
     public String series;
@@ -30,20 +38,21 @@ public class RollupAccumulator {
         }
     }
 
-    RollupAccumulator merge(RollupAccumulator other) {
-        count += other.count;
-        min = Math.min(min, other.min);
-        max = Math.max(max, other.max);
-        sum += other.sum;
-        if (other.lastTimestampMillis >= lastTimestampMillis) {
-            last = other.last;
-            lastTimestampMillis = other.lastTimestampMillis;
-        }
-        if (series == null) {
-            series = other.series;
-            name = other.name;
-            labels = other.labels;
-        }
-        return this;
+    /** The minute as it stands, as the next revision. */
+    MetricRollup toRollup(long seriesId, long minuteStartMillis) {
+        MetricRollup rollup = new MetricRollup();
+        rollup.seriesId = seriesId;
+        rollup.series = series;
+        rollup.name = name;
+        rollup.labels = labels;
+        rollup.minuteStartMillis = minuteStartMillis;
+        rollup.count = count;
+        rollup.min = min;
+        rollup.max = max;
+        rollup.sum = sum;
+        rollup.last = last;
+        rollup.lastTimestampMillis = lastTimestampMillis;
+        rollup.revision = revision++;
+        return rollup;
     }
 }

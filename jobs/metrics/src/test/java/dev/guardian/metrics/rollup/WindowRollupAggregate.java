@@ -3,8 +3,11 @@ package dev.guardian.metrics.rollup;
 import dev.guardian.metrics.MetricSample;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Incremental aggregation of a series' points: one small accumulator per window, not a list. */
-public class MinuteRollupAggregate
+/**
+ * The job's former rollup (until {@link RollUpMinutes}): a window's incremental aggregate, kept as
+ * the reference the new operator's output is compared with.
+ */
+class WindowRollupAggregate
         implements AggregateFunction<MetricSample, RollupAccumulator, RollupAccumulator> {
 
     private static final long serialVersionUID = 1L;
@@ -32,6 +35,6 @@ public class MinuteRollupAggregate
 
     @Override
     public RollupAccumulator merge(RollupAccumulator a, RollupAccumulator b) {
-        return a.merge(b);
+        throw new UnsupportedOperationException("tumbling windows never merge");
     }
 }

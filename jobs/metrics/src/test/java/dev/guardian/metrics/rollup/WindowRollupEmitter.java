@@ -8,11 +8,12 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns a window's accumulator into a {@link MetricRollup}. A window fires once on time and again
- * for each late point within the allowed lateness; the per-window revision counter numbers those
- * firings so ClickHouse keeps the newest, and is cleared with the window.
+ * The job's former rollup emission (until {@link RollUpMinutes}), kept as the reference. Turns a
+ * window's accumulator into a {@link MetricRollup}. A window fires once on time and again for each
+ * late point within the allowed lateness; the per-window revision counter numbers those firings so
+ * ClickHouse keeps the newest, and is cleared with the window.
  */
-public class EmitMinuteRollup
+class WindowRollupEmitter
         extends ProcessWindowFunction<RollupAccumulator, MetricRollup, Long, TimeWindow> {
 
     private static final long serialVersionUID = 1L;
