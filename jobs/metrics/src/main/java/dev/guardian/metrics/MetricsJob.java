@@ -10,6 +10,7 @@ import dev.guardian.metrics.filter.DropMetricsByName;
 import dev.guardian.metrics.rollup.RollUpMinutes;
 import dev.guardian.metrics.validate.DecodeMetricSamples;
 import dev.guardian.schemas.Anomaly;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -76,7 +77,10 @@ public final class MetricsJob {
 
         DataStream<MetricRollup> rollups =
                 samples.keyBy(new SeriesIdSelector())
-                        .process(new RollUpMinutes(conf.get(MetricsJobOptions.ALLOWED_LATENESS)))
+                        .transform(
+                                "One-minute rollups",
+                                TypeInformation.of(MetricRollup.class),
+                                new RollUpMinutes(conf.get(MetricsJobOptions.ALLOWED_LATENESS)))
                         .name("One-minute rollups")
                         // not the window's "metrics-rollup-1m": its state has another shape, so
                         // a savepoint from before is refused rather than its open minutes lost

@@ -16,7 +16,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -33,9 +32,7 @@ class RollUpMinutesTest {
             harness() throws Exception {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new RollUpMinutes(LATENESS)),
-                        new SeriesIdSelector(),
-                        Types.LONG);
+                        new RollUpMinutes(LATENESS), new SeriesIdSelector(), Types.LONG);
         harness.open();
         return harness;
     }
@@ -93,7 +90,7 @@ class RollUpMinutesTest {
         harness.processWatermark(MINUTE_0 + MINUTE - 2);
         assertThat(drain(harness)).isEmpty();
         // one accumulator per series and minute; timers once per minute, not per point
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
         assertThat(harness.numEventTimeTimers()).isEqualTo(6);
 
         harness.processWatermark(MINUTE_0 + MINUTE - 1);
@@ -166,9 +163,7 @@ class RollUpMinutesTest {
 
         var restored =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new RollUpMinutes(LATENESS)),
-                        new SeriesIdSelector(),
-                        Types.LONG);
+                        new RollUpMinutes(LATENESS), new SeriesIdSelector(), Types.LONG);
         restored.initializeState(snapshot);
         restored.open();
         send(restored, point("a", MINUTE_0 + 3_000, 5));
@@ -207,35 +202,44 @@ class RollUpMinutesTest {
                 rollUp.processWatermark(maxSeen - 5_000);
                 window.processWatermark(maxSeen - 5_000);
             }
-            List<String> expected = sorted(drain(window));
-            assertThat(sorted(drain(rollUp))).as("after point %d", i).isEqualTo(expected);
+            List<String> expected = stamped(window);
+            assertThat(stamped(rollUp)).as("after point %d", i).isEqualTo(expected);
             steps += expected.isEmpty() ? 0 : 1;
         }
         rollUp.processWatermark(Long.MAX_VALUE);
         window.processWatermark(Long.MAX_VALUE);
-        assertThat(sorted(drain(rollUp))).isEqualTo(sorted(drain(window)));
+        assertThat(stamped(rollUp)).isEqualTo(stamped(window));
         assertThat(steps).isGreaterThan(40);
         assertThat(lateOnes).isGreaterThan(300);
         assertThat(rollUp.numKeyedStateEntries()).isZero();
         assertThat(rollUp.numEventTimeTimers()).isZero();
     }
 
-    private static List<String> sorted(List<MetricRollup> rollups) {
-        return rollups.stream()
-                .map(
-                        r ->
-                                r.seriesId
-                                        + " "
-                                        + r.series
-                                        + " "
-                                        + String.join(",", r.labels)
-                                        + " "
-                                        + r.name
-                                        + " "
-                                        + r.lastTimestampMillis
-                                        + " "
-                                        + r)
-                .sorted()
-                .toList();
+    /** Every field of the rollups emitted since the last call, and their timestamps, sorted. */
+    private static List<String> stamped(
+            KeyedOneInputStreamOperatorTestHarness<Long, MetricSample, MetricRollup> harness) {
+        List<String> out = new ArrayList<>();
+        for (Object element : harness.getOutput()) {
+            if (element instanceof StreamRecord<?> record) {
+                out.add(record.getTimestamp() + " " + describe((MetricRollup) record.getValue()));
+            }
+        }
+        harness.getOutput().clear();
+        out.sort(null);
+        return out;
+    }
+
+    private static String describe(MetricRollup r) {
+        return r.seriesId
+                + " "
+                + r.series
+                + " "
+                + String.join(",", r.labels)
+                + " "
+                + r.name
+                + " "
+                + r.lastTimestampMillis
+                + " "
+                + r;
     }
 }
