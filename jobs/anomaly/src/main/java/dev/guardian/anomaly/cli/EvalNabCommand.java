@@ -87,6 +87,9 @@ public final class EvalNabCommand implements Command {
         int folds = args.intValue("cross-validate", 0);
         long seed = args.longValue("seed", 1);
         args.rejectUnknown();
+        if (folds < 0 || folds == 1) {
+            throw new UsageException("--cross-validate must be 2 or more folds: " + folds);
+        }
         DetectorConfig config = builder.build();
 
         NabWindows windows = NabWindows.read(windowsFile);

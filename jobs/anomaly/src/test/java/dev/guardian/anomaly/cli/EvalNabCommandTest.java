@@ -74,6 +74,51 @@ class EvalNabCommandTest {
     }
 
     @Test
+    void crossValidationScoresEachFileWithSettingsChosenOnTheOthers() throws Exception {
+        Path data = dataset();
+        // the same series in a second category: whatever one file teaches fits the other exactly
+        Files.createDirectories(data.resolve("copy"));
+        Files.copy(data.resolve("synthetic/spike.csv"), data.resolve("copy/spike.csv"));
+        Path windows = dir.resolve("windows.json");
+        String window = "[[\"2020-01-06 03:00:00.000000\", \"2020-01-06 06:00:00.000000\"]]";
+        Files.writeString(
+                windows,
+                "{\"synthetic/spike.csv\": " + window + ", \"copy/spike.csv\": " + window + "}");
+        List<String> lines =
+                run(
+                        "--data", data.toString(),
+                        "--windows", windows.toString(),
+                        "--out", dir.resolve("out").toString(),
+                        "--cross-validate", "2");
+        int n = lines.size();
+        assertThat(lines.get(n - 3)).matches("NAB held-out standard -?\\d+\\.\\d\\d");
+        assertThat(lines.get(n - 2)).startsWith("NAB held-out reward_low_FP_rate ");
+        assertThat(lines.get(n - 1)).startsWith("NAB held-out reward_low_FN_rate ");
+        assertThat(lines.stream().filter(l -> l.startsWith("fold ")).count()).isEqualTo(2);
+        String inSample = lines.get(n - 4);
+        assertThat(inSample).startsWith("in-sample (threshold ");
+        String heldOutStandard = lines.get(n - 3).split(" ")[3];
+        assertThat(Double.parseDouble(heldOutStandard)).isGreaterThan(80);
+        assertThat(inSample).contains(" " + heldOutStandard + " / ");
+    }
+
+    @Test
+    void crossValidationNeedsTwoToAsManyFoldsAsFiles() throws Exception {
+        Path data = dataset();
+        for (String folds : List.of("1", "2")) {
+            assertThatThrownBy(
+                            () ->
+                                    run(
+                                            "--data", data.toString(),
+                                            "--windows", dir.resolve("windows.json").toString(),
+                                            "--out", dir.resolve("out").toString(),
+                                            "--cross-validate", folds))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--cross-validate must be 2");
+        }
+    }
+
+    @Test
     void missingDataFolderIsAOneLineUsageError() {
         assertThatThrownBy(
                         () ->
