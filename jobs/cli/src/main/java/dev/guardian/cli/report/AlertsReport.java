@@ -44,6 +44,12 @@ final class AlertsReport implements StreamReport {
                 new Output(stream(), "notifications the local receiver got", received().size()));
     }
 
+    /** The router has no incident of its own: it carries the others'. */
+    @Override
+    public boolean incidentFound() {
+        return true;
+    }
+
     @Override
     public void print(Map<String, Long> topics, PrintStream out)
             throws IOException, InterruptedException {

@@ -64,8 +64,11 @@ final class AnomalyReport {
         }
     }
 
-    /** Whether each series of the injected incident has an anomaly in its window. */
-    void printIncident(Path file) throws IOException, InterruptedException {
+    /**
+     * Whether each series of the injected incident has an anomaly in its window; returns how many
+     * have.
+     */
+    int printIncident(Path file) throws IOException, InterruptedException {
         JsonNode incident = JSON.readTree(Files.readString(file));
         Instant start = Instant.parse(incident.path("start").asText());
         Instant end = Instant.parse(incident.path("end").asText()).plus(DETECTION_GRACE);
@@ -108,6 +111,7 @@ final class AnomalyReport {
                 "  Injected incident %s (%s): %d of %d series detected%n",
                 incident.path("kind").asText(), file, detected, total);
         lines.forEach(out::println);
+        return detected;
     }
 
     /**

@@ -81,7 +81,21 @@ final class BillingReport implements StreamReport {
         }
     }
 
-    private void printIncident(JsonNode incident, Path file, PrintStream out)
+    @Override
+    public boolean incidentFound() throws IOException, InterruptedException {
+        Path incident = at.incident(stream());
+        if (!Files.exists(incident)) {
+            return true;
+        }
+        for (JsonNode each : JSON.readTree(Files.readString(incident)).path("incidents")) {
+            if (!printIncident(each, incident, QUIET)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean printIncident(JsonNode incident, Path file, PrintStream out)
             throws IOException, InterruptedException {
         Instant start = Instant.parse(incident.path("start").asText());
         Instant end = Instant.parse(incident.path("end").asText()).plus(DETECTION_GRACE);
@@ -118,6 +132,7 @@ final class BillingReport implements StreamReport {
                     anomaly(row),
                     incident.path("expectedCause").asText());
         }
+        return found.size() > 0;
     }
 
     private static String anomaly(JsonNode row) {

@@ -86,7 +86,13 @@ final class LogsReport implements StreamReport {
         }
     }
 
-    private void printIncident(Path file, PrintStream out)
+    @Override
+    public boolean incidentFound() throws IOException, InterruptedException {
+        Path incident = at.incident(stream());
+        return !Files.exists(incident) || printIncident(incident, QUIET);
+    }
+
+    private boolean printIncident(Path file, PrintStream out)
             throws IOException, InterruptedException {
         JsonNode incident = JSON.readTree(Files.readString(file));
         String service = incident.path("service").asText();
@@ -119,6 +125,7 @@ final class LogsReport implements StreamReport {
                     row.path("detector").asText(),
                     Text.clip(row.path("explanation").asText(), 100));
         }
+        return found.size() > 0;
     }
 
     private long indexed() throws IOException, InterruptedException {

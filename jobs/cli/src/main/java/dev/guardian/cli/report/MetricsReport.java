@@ -63,6 +63,12 @@ final class MetricsReport implements StreamReport {
 
     private static final String IN = "metrics.points";
 
+    @Override
+    public boolean incidentFound() throws IOException, InterruptedException {
+        Path incident = at.incident(stream());
+        return !Files.exists(incident) || anomalies(QUIET).printIncident(incident) > 0;
+    }
+
     private long rollups() throws IOException, InterruptedException {
         return query.clickhouseCount(
                 at.clickhouse(), "SELECT count() FROM guardian.metric_rollups_1m FINAL");

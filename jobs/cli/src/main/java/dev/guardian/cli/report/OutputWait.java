@@ -26,22 +26,42 @@ final class OutputWait {
         this.out = out;
     }
 
-    /** The outputs still empty when all were there (none) or the time ran out. */
+    /**
+     * Waits for every output and every injected incident; returns the outputs still empty when the
+     * time ran out (none when all were there). An incident not found is the report's to show, not a
+     * failure: detection is what the demo demonstrates, not what it assumes.
+     */
     List<Output> await(Duration limit) throws Exception {
         long started = System.nanoTime();
         long deadline = started + limit.toNanos();
         while (true) {
             List<Output> missing = missing();
+            List<String> pending = pendingIncidents();
             long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            if (missing.isEmpty() || System.nanoTime() + POLL.toNanos() > deadline) {
+            boolean done = missing.isEmpty() && pending.isEmpty();
+            if (done || System.nanoTime() + POLL.toNanos() > deadline) {
                 if (!limit.isZero()) {
-                    out.println(progress(elapsed, missing));
+                    out.println(progress(elapsed, missing, pending));
                 }
                 return missing;
             }
-            out.println(progress(elapsed, missing));
+            out.println(progress(elapsed, missing, pending));
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    private List<String> pendingIncidents() throws InterruptedException {
+        List<String> pending = new ArrayList<>();
+        for (StreamReport stream : streams) {
+            try {
+                if (!stream.incidentFound()) {
+                    pending.add(stream.stream());
+                }
+            } catch (IOException e) {
+                pending.add(stream.stream());
+            }
+        }
+        return pending;
     }
 
     private List<Output> missing() throws Exception {
@@ -60,7 +80,7 @@ final class OutputWait {
         return missing;
     }
 
-    private String progress(long elapsed, List<Output> missing) {
+    private String progress(long elapsed, List<Output> missing, List<String> pending) {
         StringBuilder line = new StringBuilder("  [" + elapsed + " s]");
         for (StreamReport stream : streams) {
             List<String> waiting =
@@ -70,7 +90,11 @@ final class OutputWait {
                             .toList();
             line.append(' ')
                     .append(stream.stream())
-                    .append(waiting.isEmpty() ? " ok" : " waiting for " + waiting)
+                    .append(waiting.isEmpty() ? "" : " waiting for " + waiting)
+                    .append(
+                            pending.contains(stream.stream())
+                                    ? (waiting.isEmpty() ? " " : ", ") + "incident not found yet"
+                                    : (waiting.isEmpty() ? " ok" : ""))
                     .append(';');
         }
         return line.toString();

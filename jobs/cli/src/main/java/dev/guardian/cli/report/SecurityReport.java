@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -73,18 +75,31 @@ final class SecurityReport implements StreamReport {
         }
     }
 
-    private void printIncident(Path file, PrintStream out)
+    @Override
+    public boolean incidentFound() throws IOException, InterruptedException {
+        Path incident = at.incident(stream());
+        return !Files.exists(incident) || printIncident(incident, QUIET);
+    }
+
+    /** Detections of the attacker's address since the attack began (not an earlier run's). */
+    private boolean printIncident(Path file, PrintStream out)
             throws IOException, InterruptedException {
         JsonNode incident = JSON.readTree(Files.readString(file));
         String ip = incident.path("sourceIp").asText();
+        // CloudTrail times have whole seconds: the attack's first event is stamped at its second
+        long start =
+                Instant.parse(incident.path("start").asText())
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toEpochMilli();
         JsonNode found =
                 query.clickhouse(
                         at.clickhouse(),
                         "SELECT rule_title, lower(any(level)) AS level, count() AS detections,"
                                 + " toString(min(time)) AS first FROM guardian.detections FINAL"
-                                + " WHERE source_ip = {ip:String} GROUP BY rule_title"
-                                + " ORDER BY first",
-                        Map.of("ip", ip));
+                                + " WHERE source_ip = {ip:String}"
+                                + " AND time >= fromUnixTimestamp64Milli({from:Int64})"
+                                + " GROUP BY rule_title ORDER BY first",
+                        Map.of("ip", ip, "from", Long.toString(start)));
         out.printf(
                 "  Injected attack %s on %s from %s (%s): %s%n",
                 incident.path("incidents").asText(),
@@ -100,6 +115,7 @@ final class SecurityReport implements StreamReport {
                     row.path("rule_title").asText(),
                     row.path("detections").asLong());
         }
+        return found.size() > 0;
     }
 
     private long events() throws IOException, InterruptedException {
