@@ -53,10 +53,11 @@ public final class EvalNabCommand implements Command {
     @Override
     public String usage() {
         return "--data DIR --windows FILE [--out DIR] [--profiles FILE]"
-                + " [--detector ensemble|window|...] [--threshold T] [--cross-validate K [--seed S]]"
+                + " [--detector ensemble|window|...] [--threshold T] [--cross-validate K|categories [--seed S]]"
                 + "   (--detector/--threshold are for experiments; the default is the job's;"
                 + " --cross-validate K chooses threshold, warm-up and cool-down on k-1 folds of the files,"
-                + " stratified by category, and reports the score on the held-out fold)";
+                + " stratified by category, and reports the score on the held-out fold;"
+                + " 'categories' holds out one NAB category at a time)";
     }
 
     @Override
@@ -84,7 +85,15 @@ public final class EvalNabCommand implements Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        int folds = args.intValue("cross-validate", 0);
+        String crossValidate = args.string("cross-validate", "0");
+        boolean byCategory = crossValidate.equals("categories");
+        int folds;
+        try {
+            folds = byCategory ? 0 : Integer.parseInt(crossValidate);
+        } catch (NumberFormatException e) {
+            throw new UsageException(
+                    "--cross-validate takes a number of folds or 'categories': " + crossValidate);
+        }
         long seed = args.longValue("seed", 1);
         args.rejectUnknown();
         if (folds < 0 || folds == 1) {
@@ -110,7 +119,15 @@ public final class EvalNabCommand implements Command {
         NabEvaluation evaluation = new NabEvaluation(config, profiles);
         NabEvaluation.Report report = evaluation.run(data, files, windows, outDir);
         print(report, config, outDir);
-        if (folds != 0) {
+        if (byCategory) {
+            try {
+                printCrossValidation(
+                        new NabCrossValidation(profiles).runByCategory(report.files()),
+                        "leave one category out");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--cross-validate categories: " + e.getMessage());
+            }
+        } else if (folds != 0) {
             if (folds < 2 || folds > report.files().size()) {
                 throw new UsageException(
                         "--cross-validate must be 2 to "
@@ -119,31 +136,38 @@ public final class EvalNabCommand implements Command {
                                 + folds);
             }
             printCrossValidation(
-                    new NabCrossValidation(profiles).run(report.files(), folds, seed), folds, seed);
+                    new NabCrossValidation(profiles).run(report.files(), folds, seed),
+                    String.format(
+                            Locale.ROOT,
+                            "%d folds by file, stratified by category, seed %d",
+                            folds,
+                            seed));
         }
         return 0;
     }
 
-    private void printCrossValidation(NabCrossValidation.Result cv, int folds, long seed) {
+    private void printCrossValidation(NabCrossValidation.Result cv, String protocol) {
         out.printf(
                 Locale.ROOT,
-                "cross-validation: %d folds by file, stratified by category, seed %d;"
-                        + " threshold, warm-up and cool-down chosen on the other folds%n",
-                folds,
-                seed);
+                "cross-validation: %s; threshold, warm-up and cool-down chosen on the other folds%n",
+                protocol);
         int i = 0;
         for (NabCrossValidation.Fold fold : cv.folds()) {
             out.printf(
                     Locale.ROOT,
                     "fold %d  files %2d  threshold %.2f  warmup %3d  cooldown %3d  train %s"
-                            + "  held-out %s%n",
+                            + "  held-out %s%s%n",
                     ++i,
                     fold.heldOut().size(),
                     fold.choice().threshold(),
                     fold.choice().warmupPoints(),
                     fold.choice().cooldownPoints(),
                     figures(fold.training()),
-                    figures(fold.heldOutScore()));
+                    figures(fold.heldOutScore()),
+                    fold.heldOut().stream().map(NabCrossValidation::category).distinct().count()
+                                    == 1
+                            ? "  (" + NabCrossValidation.category(fold.heldOut().get(0)) + ")"
+                            : "");
         }
         out.printf(
                 Locale.ROOT,

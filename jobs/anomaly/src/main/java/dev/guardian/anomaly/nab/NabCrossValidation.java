@@ -62,7 +62,34 @@ public final class NabCrossValidation {
             throw new IllegalArgumentException(
                     "cross-validation needs 2 to " + files.size() + " folds, not " + k);
         }
-        int[] foldOf = folds(files, k, seed);
+        return run(files, folds(files, k, seed), k);
+    }
+
+    /**
+     * Leaves one category out at a time: the settings are chosen on the other kinds of series only,
+     * the harder question of how the detector does on a kind it has never seen.
+     */
+    public Result runByCategory(List<NabEvaluation.FileResult> files) {
+        Map<String, Integer> index = new TreeMap<>();
+        for (NabEvaluation.FileResult file : files) {
+            index.putIfAbsent(category(file.name()), 0);
+        }
+        int k = 0;
+        for (Map.Entry<String, Integer> e : index.entrySet()) {
+            e.setValue(k++);
+        }
+        if (k < 2) {
+            throw new IllegalArgumentException(
+                    "leaving one category out needs files of 2 categories or more");
+        }
+        int[] foldOf = new int[files.size()];
+        for (int f = 0; f < files.size(); f++) {
+            foldOf[f] = index.get(category(files.get(f).name()));
+        }
+        return run(files, foldOf, k);
+    }
+
+    private Result run(List<NabEvaluation.FileResult> files, int[] foldOf, int k) {
         // raw score of every file under every candidate setting and profile, computed once
         int candidates = THRESHOLDS.length * WARMUPS.length * COOLDOWNS.length;
         double[][][] raw = new double[candidates][files.size()][profiles.size()];
@@ -149,7 +176,7 @@ public final class NabCrossValidation {
     }
 
     /** NAB's category of a file: its top folder, e.g. {@code realKnownCause}. */
-    static String category(String name) {
+    public static String category(String name) {
         int slash = name.indexOf('/');
         return slash < 0 ? "" : name.substring(0, slash);
     }

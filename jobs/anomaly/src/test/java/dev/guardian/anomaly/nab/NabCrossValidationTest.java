@@ -107,6 +107,29 @@ class NabCrossValidationTest {
         assertThat(result.heldOut().get("standard")).isLessThan(50.0);
     }
 
+    @Test
+    void leavingOneCategoryOutHoldsOutEveryFileOfTheCategoryTogether() {
+        List<NabEvaluation.FileResult> files =
+                List.of(
+                        file("x/a.csv", 0.2, 0.8),
+                        file("x/b.csv", 0.2, 0.8),
+                        file("z/c.csv", 0.3, 0.45),
+                        file("z/d.csv", 0.3, 0.45));
+        NabCrossValidation.Result result =
+                new NabCrossValidation(NabProfile.defaults()).runByCategory(files);
+
+        assertThat(result.folds()).hasSize(2);
+        assertThat(result.folds().get(0).heldOut()).containsExactly("x/a.csv", "x/b.csv");
+        // chosen on z alone (0.31: z's noise is 0.30), x is perfect; chosen on x alone, z floods
+        assertThat(result.folds().get(0).choice().threshold()).isEqualTo(0.31);
+        assertThat(result.folds().get(0).heldOutScore().get("standard"))
+                .isCloseTo(100.0, within(1e-9));
+        assertThat(result.folds().get(1).heldOut()).containsExactly("z/c.csv", "z/d.csv");
+        assertThat(result.folds().get(1).choice().threshold()).isEqualTo(0.30);
+        assertThat(result.folds().get(1).heldOutScore().get("standard")).isLessThan(0.0);
+        assertThat(result.inSample().get("standard")).isCloseTo(100.0, within(1e-9));
+    }
+
     /** Noise with a spike every 300 points, at 5-minute steps. */
     private static NabSeries spikySeries() {
         Random random = new Random(3);
